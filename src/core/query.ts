@@ -1,0 +1,37 @@
+/**
+ * What a user types into a search, as terms. Words are matched as prefixes, a
+ * `"…"` keeps a phrase; nothing typed is ever FTS5 syntax.
+ */
+
+export interface Term {
+  /** The words of the term, folded (lower case, no accents). */
+  words: string[];
+  phrase: boolean;
+}
+
+/** Lower case without accents: `Geëlimineerd` → `geelimineerd`. Keeps length per character where it can. */
+export function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+// What unicode61 counts as part of a token: letters, digits (and marks, removed by folding).
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export function parseQuery(input: string): Term[] {
+  const terms: Term[] = [];
+  const re = /"([^"]*)"?|[^\s"]+/g;
+  for (let m = re.exec(input); m; m = re.exec(input)) {
+    const phrase = m[1] !== undefined;
+    const words = fold(phrase ? m[1]! : m[0]).match(WORD) ?? [];
+    if (words.length === 0) continue;
+    if (phrase) terms.push({ words, phrase: true });
+    // `lpg-prijs` is two tokens to the index; as one term they must follow each other.
+    else terms.push({ words, phrase: words.length > 1 });
+  }
+  return terms;
+}
+
+/** An FTS5 MATCH expression: every term quoted, the last word of each a prefix, all ANDed. */
+export function toFtsQuery(terms: Term[]): string {
+  return terms.map((t) => `"${t.words.join(' ')}"*`).join(' AND ');
+}
