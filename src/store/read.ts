@@ -8,6 +8,7 @@ import { parseArticle } from '../core/parse.js';
 import { ARTICLE_EXT } from './scan.js';
 
 export class ArticleError extends Error {
+  override name = 'ArticleError';
   constructor(readonly what: string, readonly file: string) {
     super(`${what} (${file})`);
   }

@@ -1,11 +1,11 @@
 /** The store of one articles folder: its index, kept in step with the files, and search over it. */
 
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../core/article.js';
 import { parseQuery, toFtsQuery } from '../core/query.js';
 import { indexFileFor } from './cache.js';
 import { type DB, openIndex } from './db.js';
+import { resolveFolder } from './folder.js';
 import { ArticleError, readArticleFile } from './read.js';
 import type { Warning } from './scan.js';
 import { type SyncProgress, type SyncResult, fullSync, quickSync, skippedFiles } from './sync.js';
@@ -28,29 +28,6 @@ export interface StoreOptions {
 
 const COLUMNS = 'a.rowid AS rowid, a.id AS id, a.path AS path, a.title AS title, a.date AS date, a.source AS source, a.words AS words';
 const ORDER = 'ORDER BY a.date DESC, a.title, a.rowid';
-
-export class FolderError extends Error {
-  constructor(readonly what: string, readonly folder: string) {
-    super(`${what} (${folder})`);
-  }
-}
-
-/** The real path of an articles folder, or a FolderError saying why it cannot be used. */
-export function resolveFolder(dir: string): string {
-  let real: string;
-  try {
-    real = fs.realpathSync(dir);
-  } catch {
-    throw new FolderError('no such folder', dir);
-  }
-  if (!fs.statSync(real).isDirectory()) throw new FolderError('not a folder', dir);
-  try {
-    fs.accessSync(real, fs.constants.R_OK | fs.constants.X_OK);
-  } catch {
-    throw new FolderError('cannot read folder', dir);
-  }
-  return real;
-}
 
 export class Store {
   readonly root: string;
@@ -137,3 +114,4 @@ export class Store {
 }
 
 export { ArticleError };
+export { FolderError } from './folder.js';

@@ -1,0 +1,240 @@
+/**
+ * The krant command: picks the printer or the reader. The only module that reads
+ * argv and the environment. The store (SQLite) and the reader (React, Ink) are
+ * loaded only on the paths that use them, so that `--print ID` starts fast.
+ */
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { type Painter, ansiPainter, plainPainter } from './print/paint.js';
+import { monoTheme } from './core/theme.js';
+import { quietOnClosedPipe, warn, writeOut } from './print/output.js';
+
+export const EXIT = { ok: 0, nothingFound: 1, usage: 2, unknownId: 3 } as const;
+
+/** An error meant for the user: one line, an exit code, no stack trace. */
+export class UserError extends Error {
+  constructor(message: string, readonly code: number, readonly where?: string) {
+    super(message);
+  }
+}
+
+interface Options {
+  print?: boolean;
+  json?: boolean;
+  search?: string;
+  dir?: string;
+  width?: number;
+  color: 'auto' | 'always' | 'never';
+  reindex?: boolean;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+// The bundled articles: `articles/` beside `dist/` (or beside `src/` when run from source).
+const BUNDLED = path.resolve(here, '..', 'articles');
+
+function version(): string {
+  try {
+    return JSON.parse(fs.readFileSync(path.resolve(here, '..', 'package.json'), 'utf8')).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function parseWidth(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 10 || n > 10000) throw new InvalidArgumentError('must be a whole number from 10 to 10000.');
+  return n;
+}
+
+export type ColourMode = 'colour' | 'mono' | 'plain';
+
+/** `--color` wins; then NO_COLOR (off, bold and underline still on a terminal), FORCE_COLOR (on); else on a terminal only. */
+export function colourMode(flag: Options['color'], env: NodeJS.ProcessEnv, isTTY: boolean): ColourMode {
+  if (flag === 'always') return 'colour';
+  if (flag === 'never') return 'plain';
+  if (env.NO_COLOR) return isTTY ? 'mono' : 'plain';
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return 'colour';
+  return isTTY ? 'colour' : 'plain';
+}
+
+function painterFor(mode: ColourMode): Painter {
+  return mode === 'colour' ? ansiPainter() : mode === 'mono' ? ansiPainter(monoTheme) : plainPainter;
+}
+
+function program(): Command {
+  return new Command('krant')
+    .description('A terminal reader for Dutch news: figures, sources and quotations highlighted.')
+    .argument('[id]', 'an article id: its path in the folder without extension (2022-01-almaty)')
+    .option('-p, --print', 'print instead of opening the reader: the list, or the article ID')
+    .option('--json', 'print as JSON, with every highlight')
+    .option('-s, --search <query>', 'articles matching QUERY, best first (words are prefixes, "…" a phrase)')
+    .option('-d, --dir <folder>', 'the articles folder (default: $KRANT_DIR, else the bundled articles)')
+    .option('-w, --width <n>', 'wrap printed text at N columns', parseWidth)
+    .addOption(new Option('--color <when>', 'colour: auto (on a terminal), always or never').choices(['auto', 'always', 'never']).default('auto'))
+    .option('--reindex', 'rebuild the index of the folder from scratch')
+    .version(version(), '-V, --version')
+    .showHelpAfterError('(krant --help for usage)')
+    .addHelpText('after', `
+Examples:
+  krant                                   open the reader on the articles folder
+  krant 2022-01-almaty                    open one article in the reader
+  krant --print                           list: id, date, source, title (tab-separated)
+  krant --print 2022-01-almaty            print an article (plain text when piped)
+  krant --print --width 72 2022-01-almaty print it wrapped at 72 columns
+  krant --print --json 2022-01-almaty     the article as JSON with figures and sources
+  krant --print --search geelimineerd     search all articles (case and accents ignored)
+  krant --print --search '"de politie"' --json   a phrase, results as JSON with snippets
+  krant --dir ~/nieuws --print            another folder (or KRANT_DIR=~/nieuws)
+  krant --print --color always | less -R  keep colour through a pipe
+  krant --reindex                         rebuild the index
+
+Exit codes: 0 ok, 1 nothing found, 2 usage or environment error, 3 unknown article id.
+The index lives in $XDG_CACHE_HOME/krant (default ~/.cache/krant); it is a cache of the files.`);
+}
+
+async function openStore(dir: string) {
+  const { Store } = await import('./store/store.js');
+  const store = new Store(dir);
+  if (store.notice) warn(store.notice);
+  return store;
+}
+
+function progressReporter(enabled: boolean) {
+  if (!enabled) return undefined;
+  let shown = false;
+  return (p: { done: number; total: number; startedAt: number }) => {
+    const secs = (Date.now() - p.startedAt) / 1000;
+    if (p.done >= p.total) {
+      if (shown) process.stderr.write('\r\x1b[K');
+      return;
+    }
+    if (secs < 0.3 && !shown) return;
+    shown = true;
+    const rate = p.done / Math.max(secs, 0.001);
+    const left = Math.ceil((p.total - p.done) / Math.max(rate, 1));
+    process.stderr.write(`\r\x1b[Kkrant: indexing ${p.done}/${p.total} articles (${Math.round(rate)}/s, ${left}s left)`);
+  };
+}
+
+function reportWarnings(warnings: Array<{ what: string; path: string }>) {
+  for (const w of warnings) warn(`skipped: ${w.what}`, w.path);
+}
+
+async function printArticle(dir: string, id: string, opts: Options, mode: ColourMode) {
+  const { fileForId, readArticleFile } = await import('./store/read.js');
+  const file = fileForId(dir, id);
+  if (!file) throw new UserError(`no article with id "${id}"`, EXIT.unknownId, dir);
+  const { article } = readArticleFile(file, id.replace(/\.(txt|md)$/i, ''));
+  if (opts.json) {
+    const { articleJson, toJson } = await import('./print/json.js');
+    writeOut(toJson(articleJson(article, path.relative(dir, file).split(path.sep).join('/'))));
+    return EXIT.ok;
+  }
+  const { renderArticle } = await import('./print/article.js');
+  const width = opts.width ?? (process.stdout.isTTY ? Math.min(process.stdout.columns || 80, 100) : undefined);
+  writeOut(renderArticle(article, width, painterFor(mode)));
+  return EXIT.ok;
+}
+
+async function printList(dir: string, opts: Options) {
+  const store = await openStore(dir);
+  const result = store.quickSync(progressReporter(!!process.stderr.isTTY));
+  reportWarnings([...result.warnings, ...store.skipped()]);
+  const { renderList } = await import('./print/list.js');
+  if (opts.search !== undefined) {
+    const rows = store.search(opts.search);
+    if (rows.length === 0) return EXIT.nothingFound;
+    if (opts.json) {
+      const { listJson, toJson } = await import('./print/json.js');
+      const { makeSnippet } = await import('./core/snippet.js');
+      const { parseQuery } = await import('./core/query.js');
+      const terms = parseQuery(opts.search);
+      const snippets = rows.map((r) => {
+        try {
+          return makeSnippet(store.read(r).paragraphs, terms);
+        } catch {
+          return { text: '', spans: [] };
+        }
+      });
+      writeOut(toJson(listJson(rows, snippets)));
+    } else writeOut(renderList(rows));
+    return EXIT.ok;
+  }
+  const rows = store.all();
+  if (opts.json) {
+    const { listJson, toJson } = await import('./print/json.js');
+    writeOut(toJson(listJson(rows)));
+  } else writeOut(renderList(rows));
+  return EXIT.ok;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const cmd = program();
+  cmd.exitOverride();
+  cmd.configureOutput({ writeErr: (s) => process.stderr.write(s.replace(/^error: /, 'krant: ')) });
+  try {
+    cmd.parse(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    throw e;
+  }
+  const opts = cmd.opts<Options>();
+  const id = cmd.args[0];
+  const env = process.env;
+  const { resolveFolder } = await import('./store/folder.js');
+  const dir = resolveFolder(opts.dir ?? env.KRANT_DIR ?? BUNDLED);
+  quietOnClosedPipe();
+
+  if (opts.reindex) {
+    const store = await openStore(dir);
+    const r = store.reindex(progressReporter(!!process.stderr.isTTY));
+    reportWarnings(r.warnings.concat(store.skipped()));
+    warn(`indexed ${store.count()} articles`, dir);
+    store.close();
+    if (!opts.print && !id && opts.search === undefined) return EXIT.ok;
+  }
+
+  const printing = opts.print || opts.json || !process.stdout.isTTY;
+  if (printing) {
+    const mode = colourMode(opts.color, env, !!process.stdout.isTTY);
+    if (id && opts.search === undefined) return printArticle(dir, id, opts, mode);
+    return printList(dir, opts);
+  }
+  if (!process.stdin.isTTY) {
+    throw new UserError('the reader needs a terminal; use --print to print instead', EXIT.usage);
+  }
+  const { startReader } = await import('./tui/start.js');
+  return startReader({ dir, id, search: opts.search, env });
+}
+
+export async function main(argv: string[]): Promise<void> {
+  let code: number;
+  try {
+    code = await run(argv);
+  } catch (e) {
+    code = report(e);
+  }
+  process.exitCode = code;
+}
+
+function report(e: unknown): number {
+  const err = e as Error & { code?: unknown; what?: string; file?: string; folder?: string; where?: string };
+  if (process.env.KRANT_DEBUG === '1' && err?.stack) process.stderr.write(err.stack + '\n');
+  if (e instanceof UserError) {
+    warn(e.message, e.where);
+    return e.code;
+  }
+  if (err?.name === 'FolderError') {
+    warn(err.what ?? err.message, err.folder);
+    return EXIT.usage;
+  }
+  if (err?.name === 'ArticleError') {
+    warn(err.what ?? err.message, err.file);
+    return EXIT.usage;
+  }
+  warn(`${err?.message ?? String(e)}${process.env.KRANT_DEBUG === '1' ? '' : ' (KRANT_DEBUG=1 shows more)'}`);
+  return 70;
+}

@@ -1,0 +1,49 @@
+/** An article's highlights, whole: spans per paragraph, and its figures and sources listed. */
+
+import type { Article, Paragraph, Span } from './article.js';
+import { highlight } from './highlight/index.js';
+
+export interface HighlightedParagraph extends Paragraph {
+  spans: Span[];
+}
+
+export interface FigureMention {
+  text: string;
+  paragraph: number;
+  start: number;
+  end: number;
+}
+
+export interface SourceSummary {
+  name: string;
+  mentions: number;
+  /** Where it is first mentioned. */
+  paragraph: number;
+  start: number;
+  end: number;
+}
+
+export interface Highlighted {
+  paragraphs: HighlightedParagraph[];
+  figures: FigureMention[];
+  sources: SourceSummary[];
+}
+
+export function highlightArticle(article: Article): Highlighted {
+  const paragraphs = article.paragraphs.map((p) => ({ ...p, spans: highlight(p.text, p.kind) }));
+  const figures: FigureMention[] = [];
+  const sources = new Map<string, SourceSummary>();
+  paragraphs.forEach((p, paragraph) => {
+    for (const s of p.spans) {
+      const text = p.text.slice(s.start, s.end);
+      if (s.type === 'figure') figures.push({ text, paragraph, start: s.start, end: s.end });
+      if (s.type === 'source') {
+        const key = text.toLowerCase();
+        const known = sources.get(key);
+        if (known) known.mentions++;
+        else sources.set(key, { name: text, mentions: 1, paragraph, start: s.start, end: s.end });
+      }
+    }
+  });
+  return { paragraphs, figures, sources: [...sources.values()] };
+}
