@@ -42,7 +42,7 @@ describe('sources', () => {
   const cases: Array<[string, string[]]> = [
     ['Volgens het ministerie van Gezondheid zijn er doden.', ['het ministerie van Gezondheid']],
     ['RIA Novosti hoorde van de politie van Almaty dat het rustig is.', ['RIA Novosti', 'de politie van Almaty']],
-    ['Dat meldt persbureau Reuters.', ['persbureau Reuters']],
+    ['Dat meldt persbureau Reuters.', ['Reuters']],
     ['De politie meldt dat er twee gewonden zijn.', ['De politie']],
     ['"Het is rustig," zegt een woordvoerder van de ANWB.', ['een woordvoerder van de ANWB']],
     ['Petra Smit van de bewonersvereniging zegt dat het te laat is.', ['Petra Smit van de bewonersvereniging']],
@@ -51,7 +51,7 @@ describe('sources', () => {
     ['Zo laat de gemeente weten.', ['de gemeente']],
     ['De burgemeester liet weten dat de weg dicht blijft.', ['De burgemeester']],
     ['Dat schrijft de Volkskrant.', ['de Volkskrant']],
-    ['Jansen zei tegen de NOS dat hij blijft.', ['Jansen', 'de NOS']],
+    ['Jansen zei tegen de NOS dat hij blijft.', ['Jansen', 'NOS']],
     ['Het ministerie ontkent dat er fouten zijn gemaakt.', ['Het ministerie']],
     ['Amsterdam (ANP) - Het is druk op de weg.', ['ANP']],
     ['Er waren botsingen tussen demonstranten en de politie.', []],

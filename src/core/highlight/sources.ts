@@ -177,18 +177,23 @@ function mediaAt(tokens: Token[], i: number): number {
 
 export function findSources(text: string, tokens: Token[], kind: ParagraphKind): Span[] {
   const ranges: Range[] = [];
-  const add = (r: Range | null) => {
-    if (r) ranges.push(r);
-  };
-
   // Media, by name.
+  const media: Range[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const n = mediaAt(tokens, i);
     if (n) {
-      ranges.push([i, i + n]);
+      media.push([i, i + n]);
       i += n - 1;
     }
   }
+  ranges.push(...media);
+  // A phrase around a named medium is that medium: `het Russische persbureau Interfax` is `Interfax`.
+  const add = (r: Range | null) => {
+    if (!r) return;
+    const named = media.find(([s, e]) => s >= r[0] && e === r[1]);
+    const linked = named && tokens.slice(r[0], named[0]).some((t) => CONNECTORS.has(t.low));
+    if (!named || linked) ranges.push(r); // `een woordvoerder van de ANWB` stays whole
+  };
 
   // Attribution.
   for (let i = 0; i < tokens.length; i++) {

@@ -1,0 +1,178 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { BIN, SEED, article, makeFolder, writeFile } from './helpers.js';
+
+const cache = makeFolder();
+
+function krant(args: string[], env: Record<string, string> = {}, input?: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    input,
+    env: { PATH: process.env.PATH ?? '', HOME: cache, XDG_CACHE_HOME: cache, ...env },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function archive() {
+  return makeFolder({
+    '2022-01-almaty.txt': fs.readFileSync(SEED),
+    '2024/storm.txt': article('Storm raast over Zeeland', '2024-03-05', 'De storm heeft tienduizenden huishoudens zonder stroom gezet, meldt Enexis.'),
+    'evil.txt': 'title: Kop\x1b]0;pwned\x07\x1b[2J\u009b31m\n\nTekst \x1b[31mrood\x1b[0m en \u202eomgedraaid.\n',
+  });
+}
+
+const ESC = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+
+describe('krant --print', () => {
+  it('prints the seed article with the whole text and no escape codes when piped', () => {
+    const r = krant(['--print', '2022-01-almaty']);
+    assert.equal(r.code, 0);
+    assert.ok(!ESC.test(r.out));
+    const seed = fs.readFileSync(SEED, 'utf8');
+    for (const sentence of ['Veiligheidstroepen hebben vannacht weer controle', 'geëlimineerd', 'Kazachstan zou zijn grenzen voor buitenlanders hebben gesloten.', 'buitgemaakt - AFP']) {
+      assert.ok(seed.includes(sentence) && r.out.includes(sentence), sentence);
+    }
+    assert.match(r.out.split('\n')[1]!, /^2022-01 · — · \d+ words$/);
+    assert.equal(r.out.split('\n')[2], '');
+    assert.equal(r.out.trimEnd().split('\n\n').length, 6); // header block + 5 paragraphs
+  });
+
+  it('wraps at --width', () => {
+    const r = krant(['--print', '--width', '40', '2022-01-almaty']);
+    for (const line of r.out.split('\n')) assert.ok([...line].length <= 40, line);
+    assert.ok(r.out.split('\n').length > 40);
+  });
+
+  it('colours only when asked, never when NO_COLOR or --color never', () => {
+    assert.ok(!krant(['--print', '2022-01-almaty']).out.includes('\x1b['));
+    const always = krant(['--print', '--color', 'always', '2022-01-almaty']).out;
+    assert.ok(always.includes('\x1b[33m'), 'figures in their colour');
+    assert.ok(krant(['--print', '2022-01-almaty'], { FORCE_COLOR: '1' }).out.includes('\x1b['));
+    assert.ok(!krant(['--print', '--color', 'never', '2022-01-almaty'], { FORCE_COLOR: '1' }).out.includes('\x1b['));
+    assert.ok(!krant(['--print', '2022-01-almaty'], { NO_COLOR: '1', FORCE_COLOR: '1' }).out.includes('\x1b['));
+  });
+
+  it('prints valid JSON with the five paragraphs verbatim and every highlight', () => {
+    const r = krant(['--print', '--json', '2022-01-almaty']);
+    const a = JSON.parse(r.out);
+    assert.equal(a.id, '2022-01-almaty');
+    assert.equal(a.date, '2022-01');
+    assert.equal(a.paragraphs.length, 5);
+    const raw = fs.readFileSync(SEED, 'utf8').trim().replace(/^date 2022-01 /, '').split(/\n\s*\n/);
+    assert.deepEqual(a.paragraphs.map((p: { text: string }) => p.text), raw.map((p) => p.replace(/\s+/g, ' ').trim()));
+    assert.deepEqual(a.paragraphs.map((p: { kind: string }) => p.kind), ['text', 'caption', 'text', 'caption', 'text']);
+    assert.ok(a.figures.some((f: { text: string }) => f.text === '2000'));
+    assert.ok(a.sources.some((s: { name: string; mentions: number }) => s.name === 'Interfax' && s.mentions === 1));
+    assert.ok(a.paragraphs[0].spans.some((s: { type: string }) => s.type === 'quote'));
+  });
+
+  it('lists the articles, one a line, newest first', () => {
+    const dir = archive();
+    const r = krant(['--print', '--dir', dir]);
+    assert.equal(r.code, 0);
+    const lines = r.out.trimEnd().split('\n');
+    assert.deepEqual(lines.map((l) => l.split('\t')[0]), ['2024/storm', '2022-01-almaty', 'evil']);
+    assert.deepEqual(lines[0]!.split('\t'), ['2024/storm', '2024-03-05', 'NOS', 'Storm raast over Zeeland']);
+    assert.ok(!ESC.test(r.out));
+  });
+
+  it('takes the folder from KRANT_DIR', () => {
+    const dir = archive();
+    assert.match(krant(['--print'], { KRANT_DIR: dir }).out, /2024\/storm/);
+  });
+
+  it('searches, best first, with exit 1 and no output when nothing matches', () => {
+    const dir = archive();
+    assert.equal(krant(['--print', '--search', 'geelimineerd']).out.split('\t')[0], '2022-01-almaty');
+    const r = krant(['--print', '--dir', dir, '--search', 'tienduizend']);
+    assert.equal(r.out.split('\t')[0], '2024/storm');
+    const none = krant(['--print', '--dir', dir, '--search', 'olifant']);
+    assert.equal(none.code, 1);
+    assert.equal(none.out, '');
+    for (const q of ['(', '"', '*', 'AND', 'NEAR', '^', ':', '-']) assert.ok([0, 1].includes(krant(['--print', '--dir', dir, '-s', q]).code!), q);
+  });
+
+  it('gives search hits as JSON with a snippet and match spans', () => {
+    const hits = JSON.parse(krant(['--print', '--json', '--search', 'geelimineerd']).out);
+    assert.equal(hits[0].id, '2022-01-almaty');
+    const { text, spans } = hits[0].snippet;
+    assert.equal(text.slice(spans[0].start, spans[0].end), 'geëlimineerd');
+    assert.equal(spans[0].type, 'match');
+  });
+
+  it('prints as --print when stdout is not a terminal', () => {
+    assert.equal(krant(['2022-01-almaty']).out, krant(['--print', '2022-01-almaty']).out);
+  });
+
+  it('strips every escape sequence from hostile files, in text and JSON', () => {
+    const dir = archive();
+    const text = krant(['--print', '--dir', dir, 'evil']).out;
+    assert.ok(!ESC.test(text) && !text.includes('\u202e'));
+    assert.match(text, /^Kop\n/);
+    const json = krant(['--print', '--json', '--dir', dir, 'evil']).out;
+    assert.ok(!ESC.test(json) && !json.includes('\u202e'));
+    const coloured = krant(['--print', '--color', 'always', '--dir', dir, 'evil']).out;
+    assert.ok(!coloured.includes('pwned') && !coloured.includes('\x1b]') && !coloured.includes('\x1b[2J'));
+  });
+
+  it('exits 3 for an unknown id, 2 for a missing folder or bad option, with one line and no stack', () => {
+    const unknown = krant(['--print', 'bestaat-niet']);
+    assert.equal(unknown.code, 3);
+    assert.match(unknown.err, /^krant: no article with id "bestaat-niet" \(.+\)\n$/);
+    const folder = krant(['--print', '--dir', '/no/such/folder']);
+    assert.equal(folder.code, 2);
+    assert.equal(folder.err, 'krant: no such folder (/no/such/folder)\n');
+    const opt = krant(['--frobnicate']);
+    assert.equal(opt.code, 2);
+    assert.match(opt.err, /^krant: unknown option '--frobnicate'/);
+    assert.equal(krant(['--print', '--width', 'x', '2022-01-almaty']).code, 2);
+    assert.equal(krant(['--color', 'purple', '--print']).code, 2);
+    assert.equal(krant(['--print', '../package']).code, 3, 'an id never leaves the folder');
+    for (const r of [unknown, folder, opt]) assert.ok(!/\n\s+at /.test(r.err));
+  });
+
+  it('names skipped files on stderr and lists the rest', () => {
+    const dir = archive();
+    writeFile(dir, 'leeg.txt', '');
+    writeFile(dir, 'bin.txt', Buffer.from([0, 0, 0, 1, 2, 3, 0, 0]));
+    const r = krant(['--print', '--dir', dir]);
+    assert.equal(r.code, 0);
+    assert.match(r.err, /krant: skipped: empty file \(leeg\.txt\)/);
+    assert.match(r.err, /krant: skipped: binary file, not an article \(bin\.txt\)/);
+    assert.equal(r.out.trimEnd().split('\n').length, 3);
+  });
+
+  it('ends quietly with exit 0 when the pipe closes early', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 3000; i++) files[`a${i}.txt`] = article(`Artikel ${i} ${'x'.repeat(100)}`, '2024-01-01', 'Tekst.');
+    const dir = makeFolder(files);
+    const r = spawnSync('bash', ['-c', `set -o pipefail; node ${BIN} --print --dir ${dir} | head -1`], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cache } });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout.split('\n').length, 2);
+    assert.equal(r.stderr, '');
+  });
+
+  it('shows --help with examples and --version', () => {
+    const help = krant(['--help']);
+    assert.equal(help.code, 0);
+    for (const opt of ['--print', '--json', '--search', '--dir', '--width', '--color', '--reindex', 'Examples:']) assert.ok(help.out.includes(opt), opt);
+    assert.match(krant(['--version']).out, /^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('rebuilds the index with --reindex', () => {
+    const dir = archive();
+    const r = krant(['--reindex', '--dir', dir]);
+    assert.equal(r.code, 0);
+    assert.match(r.err, /indexed 3 articles/);
+  });
+
+  it('refuses to start the reader without a terminal on stdin, pointing to --print', () => {
+    const r = spawnSync('script', ['-qec', `node ${BIN} < /dev/null`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cache } });
+    assert.equal(r.status, 2, r.stdout + r.stderr);
+    assert.match(r.stdout + r.stderr, /--print/);
+  });
+  void path;
+});
