@@ -1,0 +1,289 @@
+/**
+ * The reader's whole state and the one reducer that changes it: action in, new state
+ * out. Pure: the store and files are read by the app, which reports back with actions.
+ */
+
+import type { Key } from 'ink';
+import type { Span } from '../core/article.js';
+import { findTerms } from '../core/find.js';
+import type { Highlighted } from '../core/highlights.js';
+import { wrap } from '../core/layout.js';
+import { parseQuery } from '../core/query.js';
+import { actionFor } from './keymap.js';
+
+export const MAX_TEXT_WIDTH = 100;
+
+export interface ArticleHead {
+  id: string;
+  title: string;
+  date: string;
+  source: string;
+  words: number;
+}
+
+export interface ViewLine {
+  /** Paragraph index; -1 for the blank line between paragraphs. */
+  p: number;
+  start: number;
+  text: string;
+  spans: Span[];
+  caption: boolean;
+}
+
+export interface Mark {
+  p: number;
+  start: number;
+  end: number;
+}
+
+export interface ArticleView {
+  head: ArticleHead;
+  body: Highlighted;
+  /** The position of this article in the current list. */
+  index: number;
+  lines: ViewLine[];
+  scroll: number;
+  find: { query: string; matches: Mark[]; current: number };
+  /** A place picked in the sources panel, marked until the next move. */
+  picked: Mark | null;
+}
+
+export type Overlay = 'none' | 'help' | 'panel';
+
+export interface State {
+  width: number;
+  height: number;
+  screen: 'list' | 'article';
+  overlay: Overlay;
+  list: { count: number; selected: number; top: number; query: string };
+  /** The bottom prompt while typing a search (list) or a find (article). */
+  prompt: { text: string } | null;
+  article: ArticleView | null;
+  /** A one-line note in the footer (`search wrapped`), cleared by the next key. */
+  note: string;
+  /** Asked of the app: open the article at this list position. */
+  wantOpen: number | null;
+  quit: boolean;
+}
+
+export type Action =
+  | { type: 'resize'; width: number; height: number }
+  | { type: 'listCount'; count: number }
+  | { type: 'move'; by: number }
+  | { type: 'page'; by: number }
+  | { type: 'halfPage'; by: number }
+  | { type: 'home' }
+  | { type: 'end' }
+  | { type: 'open' }
+  | { type: 'opened'; head: ArticleHead; body: Highlighted; index: number }
+  | { type: 'openFailed'; message: string }
+  | { type: 'back' }
+  | { type: 'quit' }
+  | { type: 'promptOpen' }
+  | { type: 'promptInput'; text: string }
+  | { type: 'promptSubmit' }
+  | { type: 'promptCancel' }
+  | { type: 'clearSearch' }
+  | { type: 'findNext'; by: 1 | -1 }
+  | { type: 'sibling'; by: 1 | -1 }
+  | { type: 'overlay'; overlay: Overlay }
+  | { type: 'jump'; mark: Mark }
+  | { type: 'note'; text: string }
+  /** A keypress: the reducer reads it in the light of the current state (prompt, overlay, screen). */
+  | { type: 'key'; input: string; key: Partial<Key> };
+
+export function initialState(width: number, height: number, query = ''): State {
+  return {
+    width, height, screen: 'list', overlay: 'none', list: { count: 0, selected: 0, top: 0, query },
+    prompt: null, article: null, note: '', wantOpen: null, quit: false,
+  };
+}
+
+/** Rows of the list body: the terminal less header and footer. */
+export const listRows = (s: Pick<State, 'height'>) => Math.max(1, s.height - 2);
+/** Lines of the article body: less title, meta line and footer. */
+export const bodyRows = (s: Pick<State, 'height'>) => Math.max(1, s.height - 3);
+export const textWidth = (s: Pick<State, 'width'>) => Math.max(10, Math.min(s.width, MAX_TEXT_WIDTH) - 2);
+
+const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n));
+
+/** The article's paragraphs wrapped to the width, a blank line between paragraphs. */
+export function layoutArticle(body: Highlighted, width: number): ViewLine[] {
+  const lines: ViewLine[] = [];
+  body.paragraphs.forEach((para, p) => {
+    if (p > 0) lines.push({ p: -1, start: 0, text: '', spans: [], caption: false });
+    for (const l of wrap(para.text, para.spans, width)) lines.push({ p, start: l.start, text: l.text, spans: l.spans, caption: para.kind === 'caption' });
+  });
+  return lines;
+}
+
+/** The line that shows paragraph p at offset `at`. */
+export function lineOf(lines: ViewLine[], p: number, at: number): number {
+  let found = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.p === p && l.start <= at) found = i;
+    if (l.p > p) break;
+  }
+  return found;
+}
+
+function findMatches(body: Highlighted, query: string): Mark[] {
+  const terms = parseQuery(query);
+  if (terms.length === 0) return [];
+  return body.paragraphs.flatMap((para, p) => findTerms(para.text, terms).map((s) => ({ p, start: s.start, end: s.end })));
+}
+
+function moveList(s: State, selected: number): State {
+  const rows = listRows(s);
+  const sel = clamp(selected, 0, Math.max(0, s.list.count - 1));
+  let top = s.list.top;
+  if (sel < top) top = sel;
+  if (sel >= top + rows) top = sel - rows + 1;
+  top = clamp(top, 0, Math.max(0, s.list.count - rows));
+  return { ...s, list: { ...s.list, selected: sel, top } };
+}
+
+function scrollTo(s: State, scroll: number): State {
+  const a = s.article!;
+  const max = Math.max(0, a.lines.length - bodyRows(s));
+  return { ...s, article: { ...a, scroll: clamp(scroll, 0, max), picked: null } };
+}
+
+/** Scrolls so that a mark shows, a few lines below the top. */
+function reveal(s: State, a: ArticleView, m: Mark): State {
+  const line = lineOf(a.lines, m.p, m.start);
+  const rows = bodyRows(s);
+  let scroll = a.scroll;
+  if (line < scroll || line >= scroll + rows) scroll = line - Math.min(3, Math.floor(rows / 3));
+  const max = Math.max(0, a.lines.length - rows);
+  return { ...s, article: { ...a, scroll: clamp(scroll, 0, max) } };
+}
+
+function withFind(s: State, a: ArticleView, query: string): State {
+  const matches = findMatches(a.body, query);
+  const next: ArticleView = { ...a, find: { query, matches, current: 0 } };
+  if (matches.length === 0) return { ...s, article: next };
+  // the first match at or after the top of the view
+  const top = a.lines[a.scroll];
+  let current = matches.findIndex((m) => !top || m.p > top.p || (m.p === top.p && m.start >= top.start));
+  if (current < 0) current = 0;
+  return reveal(s, { ...next, find: { query, matches, current } }, matches[current]!);
+}
+
+function listReducer(s: State, action: Action): State {
+  const rows = listRows(s);
+  switch (action.type) {
+    case 'move': return moveList(s, s.list.selected + action.by);
+    case 'page': return moveList({ ...s, list: { ...s.list, top: clamp(s.list.top + action.by * rows, 0, Math.max(0, s.list.count - rows)) } }, s.list.selected + action.by * rows);
+    case 'halfPage': return moveList(s, s.list.selected + action.by * Math.max(1, Math.floor(rows / 2)));
+    case 'home': return moveList(s, 0);
+    case 'end': return moveList(s, s.list.count - 1);
+    case 'open': return s.list.count > 0 ? { ...s, wantOpen: s.list.selected } : s;
+    case 'back': return s.list.query ? reducer(s, { type: 'clearSearch' }) : s;
+    case 'quit': return { ...s, quit: true };
+    case 'promptOpen': return { ...s, prompt: { text: s.list.query } };
+    case 'promptInput': return { ...s, prompt: { text: action.text }, list: { ...s.list, query: action.text, selected: 0, top: 0 } };
+    case 'promptSubmit': return { ...s, prompt: null };
+    case 'promptCancel':
+    case 'clearSearch': return { ...s, prompt: null, list: { ...s.list, query: '', selected: 0, top: 0 } };
+    default: return s;
+  }
+}
+
+function articleReducer(s: State, action: Action): State {
+  const a = s.article!;
+  const rows = bodyRows(s);
+  switch (action.type) {
+    case 'move': return scrollTo(s, a.scroll + action.by);
+    case 'page': return scrollTo(s, a.scroll + action.by * Math.max(1, rows - 1));
+    case 'halfPage': return scrollTo(s, a.scroll + action.by * Math.max(1, Math.floor(rows / 2)));
+    case 'home': return scrollTo(s, 0);
+    case 'end': return scrollTo(s, a.lines.length);
+    case 'back':
+    case 'quit': return { ...s, screen: 'list', article: null, overlay: 'none', list: { ...s.list, selected: a.index } };
+    case 'promptOpen': return { ...s, prompt: { text: '' } };
+    case 'promptInput': return withFind({ ...s, prompt: { text: action.text } }, a, action.text);
+    case 'promptSubmit': return { ...s, prompt: null };
+    case 'promptCancel': return { ...s, prompt: null, article: { ...a, find: { query: '', matches: [], current: 0 } } };
+    case 'findNext': {
+      const { matches, current, query } = a.find;
+      if (matches.length === 0) return { ...s, note: query ? `no match for "${query}"` : 'no search: / to find' };
+      let next = current + action.by;
+      let note = '';
+      if (next >= matches.length) { next = 0; note = 'search hit bottom, continuing at top'; }
+      if (next < 0) { next = matches.length - 1; note = 'search hit top, continuing at bottom'; }
+      return { ...reveal(s, { ...a, find: { ...a.find, current: next } }, matches[next]!), note };
+    }
+    case 'sibling': {
+      const index = a.index + action.by;
+      if (index < 0 || index >= s.list.count) return { ...s, note: action.by > 0 ? 'last article' : 'first article' };
+      return { ...s, wantOpen: index };
+    }
+    case 'jump': return reveal({ ...s, overlay: 'none' }, { ...a, picked: action.mark }, action.mark);
+    default: return s;
+  }
+}
+
+const PROMPT_UNSAFE = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** Several keys in one read (fast typing, a paste, tmux): each character on its own. */
+function splitChunk(input: string): Array<[string, Partial<Key>]> {
+  return [...input].map((c): [string, Partial<Key>] =>
+    c === '\r' || c === '\n' ? ['', { return: true }] : c === '\x7f' || c === '\b' ? ['', { backspace: true }] : c === '\t' ? ['', { tab: true }] : [c, {}]);
+}
+
+function keyReducer(s: State, input: string, key: Partial<Key>): State {
+  if (input.length > 1 && !key.ctrl && !key.meta && !input.startsWith('\x1b')) {
+    return splitChunk(input).reduce((acc, [i, k]) => keyReducer(acc, i, k), s);
+  }
+  if (key.ctrl && input === 'c') return { ...s, quit: true };
+  if (s.prompt) {
+    if (key.escape) return reducer(s, { type: 'promptCancel' });
+    if (key.return) return reducer(s, { type: 'promptSubmit' });
+    if (key.backspace || key.delete) return reducer(s, { type: 'promptInput', text: [...s.prompt.text].slice(0, -1).join('') });
+    if (key.ctrl && input === 'u') return reducer(s, { type: 'promptInput', text: '' });
+    if (input && !key.ctrl && !key.meta && !PROMPT_UNSAFE.test(input)) return reducer(s, { type: 'promptInput', text: s.prompt.text + input });
+    return s;
+  }
+  if (s.overlay === 'panel') {
+    // the panel's list (ink-select-input) takes the arrows and Enter itself
+    return key.escape || input === 'q' || input === 's' || key.leftArrow ? { ...s, overlay: 'none' } : s;
+  }
+  if (s.overlay === 'help') return key.escape || input === 'q' || input === '?' || input === 'h' ? { ...s, overlay: 'none' } : s;
+  const action = actionFor(s, input, key as Key);
+  return action ? reducer(s, action) : s;
+}
+
+export function reducer(state: State, action: Action): State {
+  if (action.type === 'key') return keyReducer(state.note ? { ...state, note: '' } : state, action.input, action.key);
+  // any key clears the last note
+  const s = action.type === 'note' ? { ...state, note: action.text } : state.note && action.type !== 'listCount' ? { ...state, note: '' } : state;
+  switch (action.type) {
+    case 'note': return s;
+    case 'resize': {
+      const next = { ...s, width: action.width, height: action.height };
+      if (!s.article) return moveList(next, s.list.selected);
+      const a = s.article;
+      const anchor = a.lines[a.scroll];
+      const lines = layoutArticle(a.body, textWidth(next));
+      const scroll = anchor ? lineOf(lines, anchor.p < 0 ? (a.lines[a.scroll + 1]?.p ?? 0) : anchor.p, anchor.start) : 0;
+      return { ...next, article: { ...a, lines, scroll: clamp(scroll, 0, Math.max(0, lines.length - bodyRows(next))) } };
+    }
+    case 'listCount': return moveList({ ...s, list: { ...s.list, count: action.count } }, s.list.selected);
+    case 'opened': {
+      const lines = layoutArticle(action.body, textWidth(s));
+      const a: ArticleView = { head: action.head, body: action.body, index: action.index, lines, scroll: 0, find: { query: '', matches: [], current: 0 }, picked: null };
+      const next: State = { ...s, screen: 'article', overlay: 'none', prompt: null, wantOpen: null, article: a, list: { ...s.list, selected: action.index } };
+      // a search made in the list carries into the article: its words marked, the view at the first
+      return s.list.query ? withFind(next, a, s.list.query) : next;
+    }
+    case 'openFailed': return { ...s, wantOpen: null, note: action.message };
+    case 'overlay': return { ...s, overlay: s.overlay === action.overlay ? 'none' : action.overlay };
+  }
+  if (s.overlay !== 'none' && action.type !== 'jump') {
+    // Esc, q or the overlay's own key close it; nothing else reaches the screen below
+    return action.type === 'back' || action.type === 'quit' ? { ...s, overlay: 'none' } : s;
+  }
+  return s.screen === 'article' && s.article ? articleReducer(s, action) : listReducer(s, action);
+}

@@ -1,0 +1,35 @@
+/** The theme in React context: components ask for a role (`figure`), never for a colour. */
+
+import { Text } from 'ink';
+import React, { createContext, useContext } from 'react';
+import type { Span } from '../core/article.js';
+import { segments } from '../core/segments.js';
+import { type Role, type Theme, colourTheme, styleFor } from '../core/theme.js';
+
+const ThemeContext = createContext<Theme>(colourTheme);
+export const ThemeProvider = ThemeContext.Provider;
+export const useTheme = () => useContext(ThemeContext);
+
+/** Text in one role's style. */
+export function Styled({ role, children }: { role: Role; children: React.ReactNode }) {
+  const theme = useTheme();
+  return <Text {...theme[role]}>{children}</Text>;
+}
+
+/** A line of text with its spans drawn in their styles; `current` is the focused match. */
+export function SpanText({ text, spans, base, current }: { text: string; spans: readonly Span[]; base?: Role; current?: { start: number; end: number } | null }) {
+  const theme = useTheme();
+  const all = current ? [...spans, { type: 'match' as const, start: current.start, end: current.end }] : spans;
+  return (
+    <Text wrap="truncate" {...(base ? theme[base] : {})}>
+      {segments(text, all).map((seg, i) => {
+        const isCurrent = !!current && seg.start >= current.start && seg.start < current.end;
+        return (
+          <Text key={i} {...styleFor(theme, seg.types, isCurrent)}>
+            {seg.text}
+          </Text>
+        );
+      })}
+    </Text>
+  );
+}
