@@ -84,7 +84,7 @@ export function ArticleScreen({ state }: { state: State }) {
   return (
     <Box flexDirection="column" width={width} height={state.height}>
       <Text wrap="truncate">{pad}<Styled role="title">{truncate(a.head.title, tw)}</Styled></Text>
-      <Text wrap="truncate">{pad}<Styled role="meta">{truncate(meta, Math.max(0, tw - displayWidth(right)))}</Styled>{' '.repeat(Math.max(0, tw - displayWidth(truncate(meta, Math.max(0, tw - displayWidth(right)))) - displayWidth(right)))}<Styled role="accent">{right.length <= tw ? right : ''}</Styled></Text>
+      <Text wrap="truncate">{pad}<Styled role="meta">{padToWidth(meta, Math.max(0, tw - displayWidth(right)))}</Styled><Styled role="accent">{displayWidth(right) <= tw ? right : ''}</Styled></Text>
       <Box flexDirection="column" height={rows}>
         {visible.map((line, i) => {
           const matchSpans: Span[] = a.find.matches.flatMap((m) => {
