@@ -11,6 +11,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { type Painter, ansiPainter, plainPainter } from './print/paint.js';
 import { monoTheme } from './core/theme.js';
 import { quietOnClosedPipe, warn, writeOut } from './print/output.js';
+import type { Snippet } from './core/snippet.js';
+import type { ListRow } from './store/store.js';
 
 export const EXIT = { ok: 0, nothingFound: 1, usage: 2, unknownId: 3 } as const;
 
@@ -139,35 +141,41 @@ async function printArticle(dir: string, id: string, opts: Options, mode: Colour
   return EXIT.ok;
 }
 
+async function writeRows(rows: ListRow[], json: boolean, snippets?: Snippet[]) {
+  if (json) {
+    const { listJson, toJson } = await import('./print/json.js');
+    writeOut(toJson(listJson(rows, snippets)));
+  } else {
+    const { renderList } = await import('./print/list.js');
+    writeOut(renderList(rows));
+  }
+}
+
 async function printList(dir: string, opts: Options) {
   const store = await openStore(dir);
   const result = store.quickSync(progressReporter(!!process.stderr.isTTY));
   reportWarnings([...result.warnings, ...store.skipped()]);
-  const { renderList } = await import('./print/list.js');
-  if (opts.search !== undefined) {
-    const rows = store.search(opts.search);
-    if (rows.length === 0) return EXIT.nothingFound;
-    if (opts.json) {
-      const { listJson, toJson } = await import('./print/json.js');
-      const { makeSnippet } = await import('./core/snippet.js');
-      const { parseQuery } = await import('./core/query.js');
-      const terms = parseQuery(opts.search);
-      const snippets = rows.map((r) => {
-        try {
-          return makeSnippet(store.read(r).paragraphs, terms);
-        } catch {
-          return { text: '', spans: [] };
-        }
-      });
-      writeOut(toJson(listJson(rows, snippets)));
-    } else writeOut(renderList(rows));
+  if (opts.search === undefined) {
+    await writeRows(store.all(), !!opts.json);
     return EXIT.ok;
   }
-  const rows = store.all();
+  const rows = store.search(opts.search);
+  if (rows.length === 0) return EXIT.nothingFound;
+  let snippets: Snippet[] | undefined;
   if (opts.json) {
-    const { listJson, toJson } = await import('./print/json.js');
-    writeOut(toJson(listJson(rows)));
-  } else writeOut(renderList(rows));
+    // cut from the article files themselves: the index keeps no copy of the text
+    const { makeSnippet } = await import('./core/snippet.js');
+    const { parseQuery } = await import('./core/query.js');
+    const terms = parseQuery(opts.search);
+    snippets = rows.map((r) => {
+      try {
+        return makeSnippet(store.read(r).paragraphs, terms);
+      } catch {
+        return { text: '', spans: [] };
+      }
+    });
+  }
+  await writeRows(rows, !!opts.json, snippets);
   return EXIT.ok;
 }
 

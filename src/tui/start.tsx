@@ -56,10 +56,6 @@ export async function startReader(o: ReaderOptions): Promise<number> {
   const mono = !!env.NO_COLOR && env.FORCE_COLOR === undefined || env.TERM === 'dumb';
   process.stdout.write(ENTER);
   const library = storeLibrary(store, o.dir);
-  const props = {
-    library, theme: mono ? monoTheme : colourTheme, width: process.stdout.columns || 80, height: process.stdout.rows || 24,
-    initialQuery: o.search ?? '', openId: o.id, onSuspend: () => {},
-  };
   // Suspend on Ctrl+Z: give the terminal back, stop; on `fg`, take it again and redraw.
   const suspend = () => {
     process.stdout.write(LEAVE);
@@ -72,7 +68,10 @@ export async function startReader(o: ReaderOptions): Promise<number> {
     });
     process.kill(process.pid, 'SIGSTOP');
   };
-  Object.assign(props, { onSuspend: suspend });
+  const props = {
+    library, theme: mono ? monoTheme : colourTheme, width: process.stdout.columns || 80, height: process.stdout.rows || 24,
+    initialQuery: o.search ?? '', openId: o.id, onSuspend: suspend,
+  };
   const instance = render(<App {...props} />, { exitOnCtrlC: false, patchConsole: false });
 
   // The first frame came from the index as it was; now catch up with the files, then redraw.

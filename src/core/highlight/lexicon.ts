@@ -44,8 +44,8 @@ export const CURRENCY = set('€ | $ | £ | ¥');
 /** Hedges that qualify the figure after them; multi-word ones are matched word by word. */
 export const HEDGES: string[][] = [
   'ruim', 'bijna', "zo'n", 'zo’n', 'ongeveer', 'zeker', 'circa', 'ca', 'rond', 'rondom', 'omstreeks', 'maximaal', 'minimaal', 'minstens',
-  'hooguit', 'pakweg', 'zowat', 'nagenoeg', 'tenminste', 'slechts', 'amper', 'krap', 'liefst', 'ongeveer', 'grofweg', 'naar schatting',
-  'meer dan', 'minder dan', 'ten minste', 'maar liefst', 'tot wel', 'tot zeker', 'nog geen', 'zeker weten', 'een kleine', 'een kleine', 'een ruime', 'een dikke', 'dik', 'goed', 'bijna wel',
+  'hooguit', 'pakweg', 'zowat', 'nagenoeg', 'tenminste', 'slechts', 'amper', 'krap', 'liefst', 'grofweg', 'naar schatting',
+  'meer dan', 'minder dan', 'ten minste', 'maar liefst', 'tot wel', 'tot zeker', 'nog geen', 'een kleine', 'een ruime', 'een dikke', 'dik', 'goed',
 ].map((h) => h.split(' '));
 
 export const MONTHS = set('januari | februari | maart | april | mei | juni | juli | augustus | september | oktober | november | december | jan | feb | mrt | apr | jun | jul | aug | sep | sept | okt | nov | dec');
