@@ -1,15 +1,18 @@
 /**
  * The krant command: picks the printer or the reader. The only module that reads
- * argv and the environment. The store (SQLite) and the reader (React, Ink) are
- * loaded only on the paths that use them, so that `--print ID` starts fast.
+ * argv and the environment. What `--print ID` needs is imported here; the store
+ * (SQLite), wrapping, highlighting, colour and the reader (React, Ink) are loaded only
+ * on the paths that use them, so that `--print ID` starts fast.
  */
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { type Painter, ansiPainter, plainPainter } from './print/paint.js';
-import { monoTheme } from './core/theme.js';
+import type { Painter } from './print/paint.js';
+import { renderArticle } from './print/article.js';
+import { fileForId, readArticleFile } from './store/read.js';
+import { resolveFolder } from './store/folder.js';
 import { quietOnClosedPipe, warn, writeOut } from './print/output.js';
 import type { Snippet } from './core/snippet.js';
 import type { ListRow } from './store/store.js';
@@ -37,7 +40,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // The bundled articles: `articles/` beside `dist/` (or beside `src/` when run from source).
 const BUNDLED = path.resolve(here, '..', 'articles');
 
+// Set by the build, so that `--version` reads no file at start-up.
+declare const KRANT_VERSION: string | undefined;
+
 function version(): string {
+  if (typeof KRANT_VERSION === 'string') return KRANT_VERSION;
   try {
     return JSON.parse(fs.readFileSync(path.resolve(here, '..', 'package.json'), 'utf8')).version;
   } catch {
@@ -62,8 +69,12 @@ export function colourMode(flag: Options['color'], env: NodeJS.ProcessEnv, isTTY
   return isTTY ? 'colour' : 'plain';
 }
 
-function painterFor(mode: ColourMode): Painter {
-  return mode === 'colour' ? ansiPainter() : mode === 'mono' ? ansiPainter(monoTheme) : plainPainter;
+/** A painter for colour or mono; none for plain text (chalk is not even loaded then). */
+async function painterFor(mode: ColourMode): Promise<Painter | undefined> {
+  if (mode === 'plain') return undefined;
+  const { ansiPainter } = await import('./print/paint.js');
+  const { colourTheme, monoTheme } = await import('./core/theme.js');
+  return ansiPainter(mode === 'mono' ? monoTheme : colourTheme);
 }
 
 function program(): Command {
@@ -126,7 +137,6 @@ function reportWarnings(warnings: Array<{ what: string; path: string }>) {
 }
 
 async function printArticle(dir: string, id: string, opts: Options, mode: ColourMode) {
-  const { fileForId, readArticleFile } = await import('./store/read.js');
   const file = fileForId(dir, id);
   if (!file) throw new UserError(`no article with id "${id}"`, EXIT.unknownId, dir);
   const { article } = readArticleFile(file, id.replace(/\.(txt|md)$/i, ''));
@@ -135,9 +145,11 @@ async function printArticle(dir: string, id: string, opts: Options, mode: Colour
     writeOut(toJson(articleJson(article, path.relative(dir, file).split(path.sep).join('/'))));
     return EXIT.ok;
   }
-  const { renderArticle } = await import('./print/article.js');
   const width = opts.width ?? (process.stdout.isTTY ? Math.min(process.stdout.columns || 80, 100) : undefined);
-  writeOut(renderArticle(article, width, painterFor(mode)));
+  const painter = await painterFor(mode);
+  const wrap = width ? (await import('./core/layout.js')).wrap : undefined;
+  const spans = painter ? (await import('./core/highlights.js')).highlightArticle(article).paragraphs.map((p) => p.spans) : undefined;
+  writeOut(renderArticle(article, { wrap: wrap && ((text, s) => wrap(text, s, width!)), painter, spans }));
   return EXIT.ok;
 }
 
@@ -153,7 +165,7 @@ async function writeRows(rows: ListRow[], json: boolean, snippets?: Snippet[]) {
 
 async function printList(dir: string, opts: Options) {
   const store = await openStore(dir);
-  const result = store.quickSync(progressReporter(!!process.stderr.isTTY));
+  const result = await store.quickSync(progressReporter(!!process.stderr.isTTY));
   reportWarnings([...result.warnings, ...store.skipped()]);
   if (opts.search === undefined) {
     await writeRows(store.all(), !!opts.json);
@@ -192,13 +204,12 @@ async function run(argv: string[]): Promise<number> {
   const opts = cmd.opts<Options>();
   const id = cmd.args[0];
   const env = process.env;
-  const { resolveFolder } = await import('./store/folder.js');
   const dir = resolveFolder(opts.dir ?? env.KRANT_DIR ?? BUNDLED);
   quietOnClosedPipe();
 
   if (opts.reindex) {
     const store = await openStore(dir);
-    const r = store.reindex(progressReporter(!!process.stderr.isTTY));
+    const r = await store.reindex(progressReporter(!!process.stderr.isTTY));
     reportWarnings(r.warnings.concat(store.skipped()));
     warn(`indexed ${store.count()} articles`, dir);
     store.close();

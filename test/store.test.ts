@@ -18,10 +18,10 @@ function folderWithThree() {
 const env = (dir: string) => ({ XDG_CACHE_HOME: path.join(dir, '.cache') });
 
 describe('Store', () => {
-  it('indexes .txt and .md recursively, skips dot-files, sorts newest first', () => {
+  it('indexes .txt and .md recursively, skips dot-files, sorts newest first', async () => {
     const dir = folderWithThree();
     const store = new Store(dir, { env: env(dir) });
-    const r = store.fullSync();
+    const r = await store.fullSync();
     assert.equal(r.added, 3);
     assert.deepEqual(store.all().map((a) => a.id), ['2024/storm', '2023/kabinet', '2022-01-almaty']);
     assert.equal(store.get('2023/kabinet')?.source, 'ANP');
@@ -29,21 +29,21 @@ describe('Store', () => {
     store.close();
   });
 
-  it('syncs only what changed: add, change, delete between runs; nothing changed parses nothing', () => {
+  it('syncs only what changed: add, change, delete between runs; nothing changed parses nothing', async () => {
     const dir = folderWithThree();
     let store = new Store(dir, { env: env(dir) });
-    store.fullSync();
+    await store.fullSync();
     store.close();
     store = new Store(dir, { env: env(dir) });
-    const same = store.fullSync();
+    const same = await store.fullSync();
     assert.equal(same.parsed, 0);
-    assert.equal(store.quickSync().parsed, 0);
+    assert.equal((await store.quickSync()).parsed, 0);
     writeFile(dir, '2024/nieuw.txt', article('Nieuw stuk', '2024-05-01', 'Over de haven.'));
     fs.rmSync(path.join(dir, '2023/kabinet.md'));
     const later = new Date(Date.now() + 5000);
     fs.writeFileSync(path.join(dir, '2024/storm.txt'), article('Storm gaat liggen', '2024-03-06', 'Rustig weer.'));
     fs.utimesSync(path.join(dir, '2024/storm.txt'), later, later);
-    const r = store.fullSync();
+    const r = await store.fullSync();
     assert.deepEqual([r.added, r.changed, r.removed, r.parsed], [1, 1, 1, 2]);
     assert.equal(store.get('2024/storm')?.title, 'Storm gaat liggen');
     assert.equal(store.get('2023/kabinet'), undefined);
@@ -53,27 +53,27 @@ describe('Store', () => {
     store.close();
   });
 
-  it('quick sync catches added, removed and renamed files through folder mtimes', () => {
+  it('quick sync catches added, removed and renamed files through folder mtimes', async () => {
     const dir = folderWithThree();
     const store = new Store(dir, { env: env(dir) });
-    store.quickSync();
+    await store.quickSync();
     writeFile(dir, '2023/extra.txt', article('Extra', '2023-01-01', 'Een haven.'));
     fs.renameSync(path.join(dir, '2024/storm.txt'), path.join(dir, '2024/storm-2.txt'));
-    const r = store.quickSync();
+    const r = await store.quickSync();
     assert.equal(r.parsed, 2);
     assert.ok(store.get('2023/extra'));
     assert.ok(store.get('2024/storm-2'));
     assert.equal(store.get('2024/storm'), undefined);
     fs.rmSync(path.join(dir, '2023'), { recursive: true });
-    store.quickSync();
+    await store.quickSync();
     assert.equal(store.get('2023/extra'), undefined);
     store.close();
   });
 
-  it('searches ignoring case and accents, by prefix, phrase and AND', () => {
+  it('searches ignoring case and accents, by prefix, phrase and AND', async () => {
     const dir = folderWithThree();
     const store = new Store(dir, { env: env(dir) });
-    store.fullSync();
+    await store.fullSync();
     const ids = (q: string) => store.search(q).map((r) => r.id);
     assert.deepEqual(ids('geelimineerd'), ['2022-01-almaty']);
     assert.deepEqual(ids('GEËLIMINEERD'), ['2022-01-almaty']);
@@ -88,17 +88,17 @@ describe('Store', () => {
     store.close();
   });
 
-  it('never errors on FTS5 syntax typed as a query', () => {
+  it('never errors on FTS5 syntax typed as a query', async () => {
     const dir = folderWithThree();
     const store = new Store(dir, { env: env(dir) });
-    store.fullSync();
+    await store.fullSync();
     for (const q of ['(', '"', '*', '-', 'AND', 'NEAR', '^', ':', 'a OR b', 'NOT x', '"unclosed', 'title:storm', 'a AND (b', '{x}', "'", '', '   ']) {
       assert.doesNotThrow(() => store.search(q), q);
     }
     store.close();
   });
 
-  it('skips bad files with a warning naming them, and keeps the rest', () => {
+  it('skips bad files with a warning naming them, and keeps the rest', async () => {
     const dir = folderWithThree();
     writeFile(dir, 'leeg.txt', '');
     writeFile(dir, 'binair.txt', Buffer.from([0, 1, 2, 0, 0, 0, 255, 0]));
@@ -106,7 +106,7 @@ describe('Store', () => {
     fs.symlinkSync(path.join(dir, 'bestaat-niet.txt'), path.join(dir, 'los.txt'));
     fs.symlinkSync(dir, path.join(dir, 'lus'));
     const store = new Store(dir, { env: env(dir) });
-    const r = store.fullSync();
+    const r = await store.fullSync();
     const skipped = [...r.warnings, ...store.skipped()].map((w) => `${w.path}: ${w.what}`);
     assert.ok(skipped.some((s) => s.startsWith('leeg.txt: empty')), skipped.join('\n'));
     assert.ok(skipped.some((s) => s.startsWith('binair.txt: binary')));
@@ -117,32 +117,32 @@ describe('Store', () => {
     store.close();
   });
 
-  it('falls back to an in-memory index, saying so, when the cache cannot be written', () => {
+  it('falls back to an in-memory index, saying so, when the cache cannot be written', async () => {
     const dir = folderWithThree();
     fs.writeFileSync(path.join(dir, 'not-a-folder'), 'x');
     const store = new Store(dir, { env: { XDG_CACHE_HOME: path.join(dir, 'not-a-folder') } });
     assert.equal(store.indexFile, null);
     assert.match(store.notice ?? '', /in memory/);
-    store.fullSync();
+    await store.fullSync();
     assert.equal(store.count(), 3);
     store.close();
   });
 
-  it('moves a damaged index aside and rebuilds it', () => {
+  it('moves a damaged index aside and rebuilds it', async () => {
     const dir = folderWithThree();
     let store = new Store(dir, { env: env(dir) });
-    store.fullSync();
+    await store.fullSync();
     const file = store.indexFile!;
     store.close();
     fs.writeFileSync(file, Buffer.alloc(8192, 'garbage!'));
     store = new Store(dir, { env: env(dir) });
     assert.match(store.notice ?? '', /damaged/);
-    store.fullSync();
+    await store.fullSync();
     assert.equal(store.count(), 3);
     store.close();
   });
 
-  it('keeps the index small: under half the articles\' text', () => {
+  it('keeps the index small: under half the articles\' text', async () => {
     const files: Record<string, string> = {};
     const words = fs.readFileSync(SEED, 'utf8').split(/\s+/); // real Dutch words in their real proportions
     for (let i = 0; i < 1500; i++) {
@@ -151,7 +151,7 @@ describe('Store', () => {
     }
     const dir = makeFolder(files);
     const store = new Store(dir, { env: env(dir) });
-    store.fullSync();
+    await store.fullSync();
     store.close();
     const textBytes = Object.values(files).reduce((n, s) => n + Buffer.byteLength(s), 0);
     const db = store.indexFile!;

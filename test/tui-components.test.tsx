@@ -12,19 +12,19 @@ import { SEED, article, makeFolder } from './helpers.js';
 
 const tick = () => new Promise((r) => setTimeout(r, 60));
 
-function setup() {
+async function setup() {
   const dir = makeFolder({
     '2022-01-almaty.txt': fs.readFileSync(SEED),
     'storm.txt': article('Storm raast over Zeeland', '2024-03-05', 'Volgens het KNMI waaide het met 120 km per uur.'),
   });
   const store = new Store(dir, { memory: true });
-  store.fullSync();
+  await store.fullSync();
   return { dir, store, library: storeLibrary(store, path.basename(dir)) };
 }
 
 describe('reader components (ink-testing-library)', () => {
   it('draws the list with count, rows and footer, and the search prompt live', async () => {
-    const { library } = setup();
+    const { library } = await setup();
     const ui = render(<App library={library} theme={monoTheme} width={80} height={12} />);
     await tick();
     let f = ui.lastFrame()!;
@@ -43,7 +43,7 @@ describe('reader components (ink-testing-library)', () => {
   });
 
   it('opens an article with its meta line and highlighted body, then the panel and help', async () => {
-    const { library } = setup();
+    const { library } = await setup();
     const ui = render(<App library={library} theme={monoTheme} width={80} height={20} />);
     await tick();
     ui.stdin.write('j');

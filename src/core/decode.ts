@@ -33,8 +33,10 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
 
 /** True when the bytes look like a binary file rather than text (NUL bytes early on). */
 export function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 8192);
+  const head = bytes.subarray(0, 8192);
+  let at = head.indexOf(0);
+  if (at < 0) return false; // the usual case, found natively
   let nul = 0;
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) nul++;
-  return nul > 0 && nul * 100 >= n; // a stray NUL in text is sanitised, a run of them is binary
+  for (; at >= 0; at = head.indexOf(0, at + 1)) nul++;
+  return nul * 100 >= head.length; // a stray NUL in text is sanitised, a run of them is binary
 }

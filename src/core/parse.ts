@@ -1,6 +1,6 @@
 /** Article text (already decoded) to the article model; see DESIGN.md "Article files". */
 
-import { type Article, type ArticleMeta, type Paragraph, countWords } from './article.js';
+import type { Article, ArticleMeta, Paragraph } from './article.js';
 import { normaliseDate } from './date.js';
 import { sanitize } from './sanitize.js';
 
@@ -12,7 +12,8 @@ const CAPTION = /\s[-–—]\s+([\p{Lu}\p{N}][\p{L}\p{N}.&/'’ -]{0,39})$/u;
 const TITLE_COLUMNS = 80;
 
 /** One line of text: control characters out, white space runs to one space. */
-const clean = (s: string) => sanitize(s).replace(/\s+/g, ' ').trim();
+// Only runs of two or more, or white space other than a space, need replacing: most text has neither.
+const clean = (s: string) => sanitize(s).replace(/\s{2,}|[^\S ]/g, ' ').trim();
 
 function unquote(v: string): string {
   const t = v.trim();
@@ -116,6 +117,5 @@ export function parseArticle(id: string, raw: string): Article {
     tags: get('tags').replace(/^\[|\]$/g, '').split(',').map((t) => unquote(t).trim()).filter(Boolean),
     extra,
   };
-  const words = paragraphs.reduce((n, p) => n + countWords(p.text), 0);
-  return { id, ...meta, paragraphs, words };
+  return { id, ...meta, paragraphs };
 }

@@ -1,6 +1,6 @@
 /** `--json`: articles and lists as JSON (schema in DESIGN.md), safe to show on a terminal as it is. */
 
-import type { Article } from '../core/article.js';
+import { type Article, articleWords } from '../core/article.js';
 import { highlightArticle } from '../core/highlights.js';
 import type { Snippet } from '../core/snippet.js';
 import type { ListRow } from '../store/store.js';
@@ -19,7 +19,7 @@ export function articleJson(article: Article, path: string) {
     date: article.date,
     source: article.source,
     url: article.url,
-    words: article.words,
+    words: articleWords(article),
     paragraphs: h.paragraphs.map((p) => ({ kind: p.kind, text: p.text, spans: p.spans })),
     figures: h.figures,
     sources: h.sources.map((s) => ({ name: s.name, mentions: s.mentions })),

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 export type DB = Database.Database;
 
 // Bump when the schema or what is stored changes: an index of another version is rebuilt.
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -20,8 +20,7 @@ CREATE TABLE IF NOT EXISTS articles (
   mtime REAL NOT NULL,
   title TEXT NOT NULL,
   date TEXT NOT NULL,
-  source TEXT NOT NULL,
-  words INTEGER NOT NULL
+  source TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_order ON articles (date DESC, title, rowid);
 CREATE INDEX IF NOT EXISTS articles_dir ON articles (dir);
@@ -35,9 +34,11 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (
 `;
 
 function prepare(db: DB): void {
+  db.pragma('auto_vacuum = INCREMENTAL'); // takes effect on a new file only: before any table
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -32000'); // 32 MB: a bulk build's index pages stay in memory
   const version = Number(db.pragma('user_version', { simple: true }));
   if (version !== SCHEMA_VERSION && version !== 0) {
     db.exec('DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS folders; DROP TABLE IF EXISTS skipped; DROP TABLE IF EXISTS meta;');

@@ -17,7 +17,6 @@ export interface ListRow {
   title: string;
   date: string;
   source: string;
-  words: number;
 }
 
 export interface StoreOptions {
@@ -26,7 +25,7 @@ export interface StoreOptions {
   memory?: boolean;
 }
 
-const COLUMNS = 'a.rowid AS rowid, a.id AS id, a.path AS path, a.title AS title, a.date AS date, a.source AS source, a.words AS words';
+const COLUMNS = 'a.rowid AS rowid, a.id AS id, a.path AS path, a.title AS title, a.date AS date, a.source AS source';
 const ORDER = 'ORDER BY a.date DESC, a.title, a.rowid';
 
 export class Store {
@@ -59,16 +58,16 @@ export class Store {
     this.db.close();
   }
 
-  fullSync(onProgress?: (p: SyncProgress) => void): SyncResult {
+  fullSync(onProgress?: (p: SyncProgress) => void): Promise<SyncResult> {
     return fullSync(this.db, this.root, onProgress);
   }
 
-  quickSync(onProgress?: (p: SyncProgress) => void): SyncResult {
+  quickSync(onProgress?: (p: SyncProgress) => void): Promise<SyncResult> {
     return quickSync(this.db, this.root, onProgress);
   }
 
   /** Drops everything indexed and builds it again from the files. */
-  reindex(onProgress?: (p: SyncProgress) => void): SyncResult {
+  reindex(onProgress?: (p: SyncProgress) => void): Promise<SyncResult> {
     this.db.exec("DELETE FROM articles; DELETE FROM folders; DELETE FROM skipped; INSERT INTO fts(fts) VALUES('delete-all');");
     return fullSync(this.db, this.root, onProgress);
   }

@@ -2,6 +2,7 @@
 
 import { useApp, useInput, useStdout } from 'ink';
 import React, { useEffect, useMemo, useReducer } from 'react';
+import { articleWords } from '../core/article.js';
 import { highlightArticle } from '../core/highlights.js';
 import type { Theme } from '../core/theme.js';
 import { ArticleScreen, HelpOverlay, ListScreen, SourcesPanel } from './components.js';
@@ -54,7 +55,7 @@ export function App({ library, theme, width, height, initialQuery = '', openId, 
     if (!row) return void dispatch({ type: 'openFailed', message: 'that article is gone' });
     try {
       const article = library.read(row);
-      dispatch({ type: 'opened', index, head: { id: row.id, title: article.title, date: article.date, source: article.source, words: article.words }, body: highlightArticle(article) });
+      dispatch({ type: 'opened', index, head: { id: row.id, title: article.title, date: article.date, source: article.source, words: articleWords(article) }, body: highlightArticle(article) });
     } catch (e) {
       dispatch({ type: 'openFailed', message: `cannot open ${row.path}: ${(e as { what?: string }).what ?? (e as Error).message}` });
     }

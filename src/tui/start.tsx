@@ -50,7 +50,7 @@ export async function startReader(o: ReaderOptions): Promise<number> {
   process.on('unhandledRejection', (e) => die(70, String((e as Error)?.message ?? e)));
 
   // First start on a folder: build the index before the first frame so the list is not empty.
-  if (store.count() === 0) store.quickSync();
+  if (store.count() === 0) await store.quickSync();
 
   const env = o.env;
   const mono = !!env.NO_COLOR && env.FORCE_COLOR === undefined || env.TERM === 'dumb';
@@ -76,12 +76,12 @@ export async function startReader(o: ReaderOptions): Promise<number> {
 
   // The first frame came from the index as it was; now catch up with the files, then redraw.
   setTimeout(() => {
-    try {
-      const r = store.fullSync();
-      if (r.added + r.changed + r.removed > 0) instance.rerender(<App {...props} revision={Date.now()} />);
-    } catch (e) {
-      notices.push(`sync failed: ${(e as Error).message}`);
-    }
+    store.fullSync().then(
+      (r) => {
+        if (r.added + r.changed + r.removed > 0) instance.rerender(<App {...props} revision={Date.now()} />);
+      },
+      (e) => notices.push(`sync failed: ${(e as Error).message}`),
+    );
   }, 50);
 
   await instance.waitUntilExit();

@@ -1,0 +1,32 @@
+/** What the index keeps of an article, and reading a file into it (with why it could not be read). */
+
+import path from 'node:path';
+import { ArticleError, readArticleFile } from './read.js';
+
+// The body text indexed per article: enough for any real article, bounded for a runaway file.
+const MAX_INDEXED_CHARS = 2_000_000;
+
+export interface IndexDoc {
+  title: string;
+  date: string;
+  source: string;
+  body: string;
+}
+
+export interface FileRef {
+  id: string;
+  rel: string;
+}
+
+/** The document for a file, or the reason it is skipped. */
+export function readDoc(root: string, file: FileRef): IndexDoc | string {
+  try {
+    const a = readArticleFile(path.join(root, file.rel), file.id).article;
+    let body = a.paragraphs.map((p) => p.text).join('\n');
+    if (body.length > MAX_INDEXED_CHARS) body = body.slice(0, MAX_INDEXED_CHARS);
+    return { title: a.title, date: a.date, source: a.source, body };
+  } catch (e) {
+    if (e instanceof ArticleError) return e.what;
+    return `cannot read (${(e as Error).message})`;
+  }
+}

@@ -1,0 +1,8 @@
+/** A worker thread that reads and parses files while the main thread writes the index. */
+
+import { parentPort } from 'node:worker_threads';
+import { type FileRef, readDoc } from './index-doc.js';
+
+parentPort?.on('message', (job: { root: string; files: FileRef[] }) => {
+  parentPort!.postMessage(job.files.map((f) => readDoc(job.root, f)));
+});
