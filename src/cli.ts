@@ -177,8 +177,8 @@ async function printList(dir: string, opts: Options) {
   if (opts.json) {
     // cut from the article files themselves: the index keeps no copy of the text
     const { makeSnippet } = await import('./core/snippet.js');
-    const { parseQuery } = await import('./core/query.js');
-    const terms = parseQuery(opts.search);
+    const { parseQuery, searchTerms } = await import('./core/query.js');
+    const terms = searchTerms(parseQuery(opts.search));
     snippets = rows.map((r) => {
       try {
         return makeSnippet(store.read(r).paragraphs, terms);

@@ -88,6 +88,20 @@ describe('Store', () => {
     store.close();
   });
 
+  it('leaves stopwords out of the index, not out of what a search finds', async () => {
+    const dir = folderWithThree();
+    const store = new Store(dir, { env: env(dir) });
+    await store.fullSync();
+    const ids = (q: string) => store.search(q).map((r) => r.id);
+    assert.deepEqual(ids('"ministerie van Binnenlandse Zaken"'), ['2022-01-almaty']);
+    assert.deepEqual(ids('"ministerie Binnenlandse Zaken"'), ['2022-01-almaty'], 'stopwords do not count in a phrase');
+    assert.deepEqual(ids('de politie van almaty'), ['2022-01-almaty']);
+    assert.deepEqual(ids('kabinet het'), ['2023/kabinet'], 'a stopword among other words is ignored');
+    assert.deepEqual(ids('de').sort(), ['2022-01-almaty', '2023/kabinet'], 'a stopword alone is a prefix: demonstranten');
+    assert.deepEqual(ids('"van de"'), []);
+    store.close();
+  });
+
   it('never errors on FTS5 syntax typed as a query', async () => {
     const dir = folderWithThree();
     const store = new Store(dir, { env: env(dir) });

@@ -1,3 +1,5 @@
+import { STOPWORDS } from './stopwords.js';
+
 /**
  * What a user types into a search, as terms. Words are matched as prefixes, a
  * `"…"` keeps a phrase; nothing typed is ever FTS5 syntax.
@@ -31,7 +33,20 @@ export function parseQuery(input: string): Term[] {
   return terms;
 }
 
-/** An FTS5 MATCH expression: every term quoted, the last word of each a prefix, all ANDed. */
+/**
+ * The terms a search looks for. Stopwords are not in the index, so they leave the
+ * terms too — except a query of one stopword alone, kept as a prefix (`de` is the
+ * start of `demonstrant` while it is being typed).
+ */
+export function searchTerms(terms: Term[]): Term[] {
+  const kept = terms
+    .map((t) => ({ ...t, words: t.words.filter((w) => !STOPWORDS.has(w)) }))
+    .filter((t) => t.words.length > 0);
+  if (kept.length === 0 && terms.length === 1 && !terms[0]!.phrase && terms[0]!.words.length === 1) kept.push(terms[0]!);
+  return kept;
+}
+
+/** An FTS5 MATCH expression: every search term quoted, its last word a prefix, all ANDed; '' when none is left. */
 export function toFtsQuery(terms: Term[]): string {
-  return terms.map((t) => `"${t.words.join(' ')}"*`).join(' AND ');
+  return searchTerms(terms).map((t) => `"${t.words.join(' ')}"*`).join(' AND ');
 }

@@ -1,6 +1,7 @@
 /** What the index keeps of an article, and reading a file into it (with why it could not be read). */
 
 import path from 'node:path';
+import { withoutStopwords } from '../core/stopwords.js';
 import { ArticleError, readArticleFile } from './read.js';
 
 // The body text indexed per article: enough for any real article, bounded for a runaway file.
@@ -10,6 +11,8 @@ export interface IndexDoc {
   title: string;
   date: string;
   source: string;
+  /** Title and body as indexed: without stopwords. */
+  titleTerms: string;
   body: string;
 }
 
@@ -22,9 +25,9 @@ export interface FileRef {
 export function readDoc(root: string, file: FileRef): IndexDoc | string {
   try {
     const a = readArticleFile(path.join(root, file.rel), file.id).article;
-    let body = a.paragraphs.map((p) => p.text).join('\n');
+    let body = a.paragraphs.map((p) => p.text).join(' ');
     if (body.length > MAX_INDEXED_CHARS) body = body.slice(0, MAX_INDEXED_CHARS);
-    return { title: a.title, date: a.date, source: a.source, body };
+    return { title: a.title, date: a.date, source: a.source, body: withoutStopwords(body), titleTerms: withoutStopwords(a.title) };
   } catch (e) {
     if (e instanceof ArticleError) return e.what;
     return `cannot read (${(e as Error).message})`;

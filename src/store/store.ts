@@ -95,15 +95,13 @@ export class Store {
 
   /** Best matches first (bm25, then date). Text that holds no word matches nothing. */
   search(query: string, limit = -1, offset = 0): ListRow[] {
-    const terms = parseQuery(query);
-    if (terms.length === 0) return [];
-    return this.stmts.search.all(toFtsQuery(terms), limit, offset) as ListRow[];
+    const match = toFtsQuery(parseQuery(query));
+    return match ? (this.stmts.search.all(match, limit, offset) as ListRow[]) : [];
   }
 
   searchCount(query: string): number {
-    const terms = parseQuery(query);
-    if (terms.length === 0) return 0;
-    return (this.stmts.searchCount.get(toFtsQuery(terms)) as { n: number }).n;
+    const match = toFtsQuery(parseQuery(query));
+    return match ? (this.stmts.searchCount.get(match) as { n: number }).n : 0;
   }
 
   /** The article of a row, read from its file (the files are the truth). */

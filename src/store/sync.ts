@@ -78,7 +78,7 @@ class Writer {
       this.update.run({ ...values, rowid });
       this.ftsDelete.run(rowid);
     }
-    this.ftsInsert.run(rowid, doc.title, doc.body);
+    this.ftsInsert.run(rowid, doc.titleTerms, doc.body);
     this.unskip.run(file.rel);
   }
 

@@ -5,7 +5,7 @@ import SelectInput from 'ink-select-input';
 import React from 'react';
 import type { Span } from '../core/article.js';
 import { findTerms } from '../core/find.js';
-import { parseQuery } from '../core/query.js';
+import { parseQuery, searchTerms } from '../core/query.js';
 import { displayWidth, padToWidth, truncate } from '../core/width.js';
 import { helpFor } from './keymap.js';
 import type { ListRow } from '../store/store.js';
@@ -28,7 +28,7 @@ function Footer({ state, hint }: { state: State; hint: string }) {
 export function ListScreen({ state, rows, folder }: { state: State; rows: ListRow[]; folder: string }) {
   const { width } = state;
   const { count, query, selected, top } = state.list;
-  const terms = parseQuery(query);
+  const terms = searchTerms(parseQuery(query));
   const dateW = 10;
   const sourceW = width >= 60 ? Math.min(14, Math.floor(width / 6)) : 0;
   const titleW = Math.max(1, width - 2 - dateW - 1 - (sourceW ? sourceW + 1 : 0));

@@ -8,7 +8,7 @@ import type { Span } from '../core/article.js';
 import { findTerms } from '../core/find.js';
 import type { Highlighted } from '../core/highlights.js';
 import { wrap } from '../core/layout.js';
-import { parseQuery } from '../core/query.js';
+import { type Term, parseQuery, searchTerms } from '../core/query.js';
 import { actionFor } from './keymap.js';
 
 export const MAX_TEXT_WIDTH = 100;
@@ -128,8 +128,7 @@ export function lineOf(lines: ViewLine[], p: number, at: number): number {
   return found;
 }
 
-function findMatches(body: Highlighted, query: string): Mark[] {
-  const terms = parseQuery(query);
+function findMatches(body: Highlighted, terms: Term[]): Mark[] {
   if (terms.length === 0) return [];
   return body.paragraphs.flatMap((para, p) => findTerms(para.text, terms).map((s) => ({ p, start: s.start, end: s.end })));
 }
@@ -160,8 +159,9 @@ function reveal(s: State, a: ArticleView, m: Mark): State {
   return { ...s, article: { ...a, scroll: clamp(scroll, 0, max) } };
 }
 
-function withFind(s: State, a: ArticleView, query: string): State {
-  const matches = findMatches(a.body, query);
+/** Marks every match of the terms; `query` is what the user typed, shown in the status line. */
+function withFind(s: State, a: ArticleView, query: string, terms: Term[] = parseQuery(query)): State {
+  const matches = findMatches(a.body, terms);
   const next: ArticleView = { ...a, find: { query, matches, current: 0 } };
   if (matches.length === 0) return { ...s, article: next };
   // the first match at or after the top of the view
@@ -276,7 +276,7 @@ export function reducer(state: State, action: Action): State {
       const a: ArticleView = { head: action.head, body: action.body, index: action.index, lines, scroll: 0, find: { query: '', matches: [], current: 0 }, picked: null };
       const next: State = { ...s, screen: 'article', overlay: 'none', prompt: null, wantOpen: null, article: a, list: { ...s.list, selected: action.index } };
       // a search made in the list carries into the article: its words marked, the view at the first
-      return s.list.query ? withFind(next, a, s.list.query) : next;
+      return s.list.query ? withFind(next, a, s.list.query, searchTerms(parseQuery(s.list.query))) : next;
     }
     case 'openFailed': return { ...s, wantOpen: null, note: action.message };
     case 'overlay': return { ...s, overlay: s.overlay === action.overlay ? 'none' : action.overlay };

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseQuery, toFtsQuery } from '../src/core/query.js';
+import { withoutStopwords } from '../src/core/stopwords.js';
+
+describe('withoutStopwords', () => {
+  it('takes out stopwords between spaces, in any case', () => {
+    assert.equal(withoutStopwords('De minister van de politie is in Almaty'), ' minister politie Almaty');
+  });
+  it('leaves words that only start or end like one', () => {
+    assert.equal(withoutStopwords('demonstranten ideeën deel'), 'demonstranten ideeën deel');
+  });
+});
+
+describe('toFtsQuery', () => {
+  const q = (s: string) => toFtsQuery(parseQuery(s));
+  it('quotes every word as a prefix and ANDs them', () => assert.equal(q('storm Zeeland'), '"storm"* AND "zeeland"*'));
+  it('keeps a phrase, folds accents', () => assert.equal(q('"Geëlimineerd plein"'), '"geelimineerd plein"*'));
+  it('drops stopwords among other words and inside phrases', () => {
+    assert.equal(q('de politie'), '"politie"*');
+    assert.equal(q('"minister van justitie"'), '"minister justitie"*');
+  });
+  it('keeps a lone stopword as a prefix being typed', () => assert.equal(q('de'), '"de"*'));
+  it('gives nothing to search for a phrase of stopwords only', () => assert.equal(q('"van de"'), ''));
+  it('never passes FTS5 syntax through', () => {
+    for (const s of ['AND', 'a OR b', 'NEAR(a b)', 'title:x', '"', '(', '*', '-x', '^x']) {
+      const m = q(s);
+      assert.ok(m === '' || /^("[\p{L}\p{N} ]+"\*)( AND "[\p{L}\p{N} ]+"\*)*$/u.test(m), `${s} → ${m}`);
+    }
+  });
+});
