@@ -16,6 +16,7 @@ import { resolveFolder } from './store/folder.js';
 import { quietOnClosedPipe, warn, writeOut } from './print/output.js';
 import type { Snippet } from './core/snippet.js';
 import type { ListRow } from './store/store.js';
+import { type SyncProgress, progressText } from './store/progress.js';
 
 export const EXIT = { ok: 0, nothingFound: 1, usage: 2, unknownId: 3 } as const;
 
@@ -115,20 +116,19 @@ async function openStore(dir: string) {
   return store;
 }
 
+/** Progress of a long index build on stderr (a terminal only), from the first second on. */
 function progressReporter(enabled: boolean) {
   if (!enabled) return undefined;
   let shown = false;
-  return (p: { done: number; total: number; startedAt: number }) => {
+  return (p: SyncProgress) => {
     const secs = (Date.now() - p.startedAt) / 1000;
-    if (p.done >= p.total) {
+    if (p.found === undefined && p.done >= p.total) {
       if (shown) process.stderr.write('\r\x1b[K');
       return;
     }
     if (secs < 0.3 && !shown) return;
     shown = true;
-    const rate = p.done / Math.max(secs, 0.001);
-    const left = Math.ceil((p.total - p.done) / Math.max(rate, 1));
-    process.stderr.write(`\r\x1b[Kkrant: indexing ${p.done}/${p.total} articles (${Math.round(rate)}/s, ${left}s left)`);
+    process.stderr.write(`\r\x1b[Kkrant: ${progressText(p)}`);
   };
 }
 

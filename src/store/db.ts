@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 export type DB = Database.Database;
 
 // Bump when the schema or what is stored changes: an index of another version is rebuilt.
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -24,7 +24,7 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_order ON articles (date DESC, title, rowid);
 CREATE INDEX IF NOT EXISTS articles_dir ON articles (dir);
-CREATE TABLE IF NOT EXISTS folders (path TEXT PRIMARY KEY, mtime REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS folders (path TEXT PRIMARY KEY, mtime REAL NOT NULL, sig TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS skipped (path TEXT PRIMARY KEY, dir TEXT NOT NULL, size INTEGER NOT NULL, mtime REAL NOT NULL, reason TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (
   title, body,

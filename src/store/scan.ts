@@ -1,7 +1,9 @@
-/** Finds the article files below a folder: .txt and .md, recursively, dot-names skipped. */
+/**
+ * Finds the article files below a folder: .txt and .md, recursively, dot-names
+ * skipped, links followed (a folder reached twice is not entered again).
+ */
 
 import fs from 'node:fs';
-import path from 'node:path';
 
 export interface FileEntry {
   /** Article id: the path relative to the folder, `/`-separated, without extension. */
@@ -19,14 +21,20 @@ export interface Warning {
   path: string;
 }
 
-export interface Folder {
-  rel: string;
-  stat: fs.Stats;
+/** One folder as listed: its article files and a signature of their names, sizes and mtimes. */
+export interface FolderListing {
+  dir: string;
+  mtime: number;
+  files: FileEntry[];
+  /** Equal signatures: nothing in the folder's files changed, so its rows need no look. */
+  sig: string;
 }
 
-export interface Listing {
-  files: FileEntry[];
-  subfolders: Folder[];
+export interface Scan {
+  /** The folders that were listed (all of them, unless `listIf` said otherwise). */
+  listed: FolderListing[];
+  /** Every folder reached, listed or not, with its own mtime. */
+  seen: Map<string, number>;
   warnings: Warning[];
 }
 
@@ -39,19 +47,34 @@ export function idFromRel(rel: string): string {
   return rel.replace(ARTICLE_EXT, '');
 }
 
+/** A 32-bit hash of a file's name, size and mtime (FNV-1a). */
+function fileHash(name: string, size: number, mtime: number): number {
+  let h = 0x811c9dc5;
+  const s = `${name}\u0000${size}\u0000${mtime}`;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+interface Listed {
+  listing: FolderListing;
+  subfolders: Array<{ rel: string; stat: fs.Stats }>;
+}
+
 /** Lists one folder: its article files (stat'ed, links followed) and its sub-folders. */
-export function listFolder(root: string, dir: string): Listing {
+function listFolder(root: string, dir: string, mtime: number, warnings: Warning[]): Listed {
   const files: FileEntry[] = [];
-  const subfolders: Folder[] = [];
-  const warnings: Warning[] = [];
+  const subfolders: Listed['subfolders'] = [];
   let entries: fs.Dirent[];
   try {
-    entries = fs.readdirSync(path.join(root, dir), { withFileTypes: true });
+    entries = fs.readdirSync(root + '/' + dir, { withFileTypes: true });
   } catch (e) {
     warnings.push({ what: `cannot list folder: ${errCode(e)}`, path: dir || '.' });
-    return { files, subfolders, warnings };
+    return { listing: { dir, mtime, files, sig: '' }, subfolders };
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Order-free, so that the signature does not depend on the order readdir gives.
+  let sum = 0;
+  let xor = 0;
+  const byId = new Map<string, number>();
   for (const ent of entries) {
     if (ent.name.startsWith('.')) continue;
     const isArticle = ARTICLE_EXT.test(ent.name);
@@ -59,35 +82,59 @@ export function listFolder(root: string, dir: string): Listing {
     const rel = join(dir, ent.name);
     let st: fs.Stats;
     try {
-      st = fs.statSync(path.join(root, rel));
+      st = fs.statSync(root + '/' + rel);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const what = !ent.isSymbolicLink() ? `cannot read: ${errCode(e)}` : code === 'ELOOP' ? 'link loop' : 'dangling link';
       warnings.push({ what, path: rel });
       continue;
     }
-    if (st.isDirectory()) subfolders.push({ rel, stat: st });
-    else if (st.isFile() && isArticle) files.push({ id: idFromRel(rel), rel, dir, size: st.size, mtimeMs: st.mtimeMs });
+    if (st.isDirectory()) {
+      subfolders.push({ rel, stat: st });
+      continue;
+    }
+    if (!st.isFile() || !isArticle) continue;
+    const file = { id: idFromRel(rel), rel, dir, size: st.size, mtimeMs: st.mtimeMs };
+    const twin = byId.get(file.id);
+    if (twin !== undefined) {
+      // `a.txt` and `a.md`: one id, the .txt is kept
+      const keepNew = /\.txt$/i.test(rel);
+      warnings.push({ what: `another file has the id "${file.id}", skipped`, path: keepNew ? files[twin]!.rel : rel });
+      if (!keepNew) continue;
+      files[twin] = file;
+    } else {
+      byId.set(file.id, files.length);
+      files.push(file);
+    }
+    const h = fileHash(ent.name, st.size, st.mtimeMs);
+    sum = (sum + h) >>> 0;
+    xor = (xor ^ h) >>> 0;
   }
-  return { files, subfolders, warnings };
+  return { listing: { dir, mtime, files, sig: `${files.length}:${sum}:${xor}` }, subfolders };
 }
 
-export interface Scan {
-  files: FileEntry[];
-  /** Every folder walked (relative path, '' for the root) and its own mtime. */
-  folders: Map<string, number>;
-  warnings: Warning[];
+export interface ScanOptions {
+  /** Folders known from the last sync (relative path → mtime); with `listIf`, the unlisted ones are walked through. */
+  known?: Map<string, number>;
+  /** List this folder again? Without it, every folder is listed. */
+  listIf?: (dir: string, mtime: number) => boolean;
+  /** Called now and then with the number of files found so far. */
+  onFound?: (files: number) => void;
 }
 
-/**
- * Walks the whole tree. Links are followed; a folder reached a second time (a link
- * loop, or two links to one place) is not entered again. Of two files with one id
- * (`a.txt` and `a.md`) the first is kept.
- */
-export function scanFolder(root: string): Scan {
-  const out: Scan = { files: [], folders: new Map(), warnings: [] };
+export function scanTree(root: string, o: ScanOptions = {}): Scan {
+  const out: Scan = { listed: [], seen: new Map(), warnings: [] };
   const visited = new Set<string>();
-  const ids = new Set<string>();
+  const children = new Map<string, string[]>();
+  for (const dir of o.known?.keys() ?? []) {
+    if (dir === '') continue;
+    const parent = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
+    const list = children.get(parent);
+    if (list) list.push(dir);
+    else children.set(parent, [dir]);
+  }
+  let found = 0;
+  let reported = Date.now();
   const walk = (dir: string, st: fs.Stats) => {
     const key = `${st.dev}:${st.ino}`;
     if (visited.has(key)) {
@@ -95,17 +142,26 @@ export function scanFolder(root: string): Scan {
       return;
     }
     visited.add(key);
-    out.folders.set(dir, st.mtimeMs);
-    const listing = listFolder(root, dir);
-    out.warnings.push(...listing.warnings);
-    for (const f of listing.files) {
-      if (ids.has(f.id)) out.warnings.push({ what: `another file has the id "${f.id}", skipped`, path: f.rel });
-      else {
-        ids.add(f.id);
-        out.files.push(f);
+    out.seen.set(dir, st.mtimeMs);
+    if (o.listIf && !o.listIf(dir, st.mtimeMs)) {
+      for (const sub of children.get(dir) ?? []) {
+        try {
+          const s = fs.statSync(root + '/' + sub);
+          if (s.isDirectory()) walk(sub, s);
+        } catch {
+          // vanished: the sync drops its rows
+        }
       }
+      return;
     }
-    for (const sub of listing.subfolders) walk(sub.rel, sub.stat);
+    const { listing, subfolders } = listFolder(root, dir, st.mtimeMs, out.warnings);
+    out.listed.push(listing);
+    found += listing.files.length;
+    if (o.onFound && Date.now() - reported > 100) {
+      reported = Date.now();
+      o.onFound(found);
+    }
+    for (const sub of subfolders) walk(sub.rel, sub.stat);
   };
   walk('', fs.statSync(root));
   return out;

@@ -3,22 +3,18 @@
  * what changed, delete what vanished. See DESIGN.md "Store" for full and quick sync.
  */
 
-import fs from 'node:fs';
-import path from 'node:path';
 import type { DB } from './db.js';
 import { type DocReader, inlineReader, workerReader } from './doc-reader.js';
 import type { IndexDoc } from './index-doc.js';
-import { type FileEntry, type Warning, listFolder, scanFolder } from './scan.js';
+import { type FileEntry, type Scan, type Warning, scanTree } from './scan.js';
 
 const BATCH = 2000;
 // From this many files to parse, a sync is a bulk build.
 const BULK = 5000;
 
-export interface SyncProgress {
-  done: number;
-  total: number;
-  startedAt: number;
-}
+import type { SyncProgress } from './progress.js';
+
+export type { SyncProgress };
 
 export interface SyncResult {
   added: number;
@@ -173,12 +169,14 @@ async function apply(db: DB, root: string, p: Plan, onProgress?: (p: SyncProgres
   return result;
 }
 
-function saveFolders(db: DB, folders: Map<string, number>, replaceAll: boolean): void {
-  const put = db.prepare('INSERT OR REPLACE INTO folders (path, mtime) VALUES (?, ?)');
-  db.transaction(() => {
-    if (replaceAll) db.prepare('DELETE FROM folders').run();
-    for (const [dir, mtime] of folders) put.run(dir, mtime);
-  }).immediate();
+interface KnownFolder {
+  mtime: number;
+  sig: string;
+}
+
+function knownFolders(db: DB): Map<string, KnownFolder> {
+  const rows = db.prepare('SELECT path, mtime, sig FROM folders').all() as Array<{ path: string; mtime: number; sig: string }>;
+  return new Map(rows.map((r) => [r.path, { mtime: r.mtime, sig: r.sig }]));
 }
 
 function skippedLookup(db: DB): (f: FileEntry) => boolean {
@@ -190,24 +188,45 @@ function skippedLookup(db: DB): (f: FileEntry) => boolean {
   };
 }
 
-function pruneSkipped(db: DB, present: Set<string> | null, dirs?: Set<string>): void {
-  const rows = db.prepare('SELECT path, dir FROM skipped').all() as Array<{ path: string; dir: string }>;
-  const del = db.prepare('DELETE FROM skipped WHERE path = ?');
-  for (const r of rows) {
-    if (dirs && !dirs.has(r.dir)) continue;
-    if (!present || !present.has(r.path)) del.run(r.path);
-  }
-}
+/**
+ * Brings the rows of the folders that changed in line with the scan. A folder listed
+ * with the signature it had last time changed nothing, and its rows are not read.
+ */
+async function syncScan(db: DB, root: string, scan: Scan, known: Map<string, KnownFolder>, onProgress?: (p: SyncProgress) => void): Promise<SyncResult> {
+  const changed = scan.listed.filter((f) => known.get(f.dir)?.sig !== f.sig);
+  const gone = [...known.keys()].filter((dir) => !scan.seen.has(dir));
+  const byDir = db.prepare('SELECT rowid, id, path, size, mtime FROM articles WHERE dir = ?');
+  const rows = [...changed.map((f) => f.dir), ...gone].flatMap((d) => byDir.all(d) as Row[]);
+  const files = changed.flatMap((f) => f.files);
+  const result = await apply(db, root, plan(files, rows, skippedLookup(db)), onProgress);
 
-/** Full sync: a stat of every file. Catches everything, including files edited in place. */
-export async function fullSync(db: DB, root: string, onProgress?: (p: SyncProgress) => void): Promise<SyncResult> {
-  const scan = scanFolder(root);
-  const rows = db.prepare('SELECT rowid, id, path, size, mtime FROM articles').all() as Row[];
-  const result = await apply(db, root, plan(scan.files, rows, skippedLookup(db)), onProgress);
-  pruneSkipped(db, new Set(scan.files.map((f) => f.rel)));
-  saveFolders(db, scan.folders, true);
+  const present = new Set(files.map((f) => f.rel));
+  const dirs = new Set([...changed.map((f) => f.dir), ...gone]);
+  const listed = new Map(scan.listed.map((f) => [f.dir, f]));
+  const delSkipped = db.prepare('DELETE FROM skipped WHERE path = ?');
+  const putFolder = db.prepare('INSERT OR REPLACE INTO folders (path, mtime, sig) VALUES (?, ?, ?)');
+  const delFolder = db.prepare('DELETE FROM folders WHERE path = ?');
+  db.transaction(() => {
+    for (const r of db.prepare('SELECT path, dir FROM skipped').all() as Array<{ path: string; dir: string }>) {
+      if (dirs.has(r.dir) && !present.has(r.path)) delSkipped.run(r.path);
+    }
+    for (const dir of gone) delFolder.run(dir);
+    for (const [dir, mtime] of scan.seen) {
+      const old = known.get(dir);
+      const sig = listed.get(dir)?.sig ?? old?.sig ?? '';
+      if (!old || old.mtime !== mtime || old.sig !== sig) putFolder.run(dir, mtime, sig);
+    }
+  }).immediate();
   result.warnings.push(...scan.warnings);
   return result;
+}
+
+/** Full sync: every folder listed, a stat of every file. Catches everything, including files edited in place. */
+export async function fullSync(db: DB, root: string, onProgress?: (p: SyncProgress) => void): Promise<SyncResult> {
+  const known = knownFolders(db);
+  const startedAt = Date.now();
+  const scan = scanTree(root, { onFound: (n) => onProgress?.({ done: 0, total: 0, found: n, startedAt }) });
+  return syncScan(db, root, scan, known, onProgress);
 }
 
 /**
@@ -216,50 +235,11 @@ export async function fullSync(db: DB, root: string, onProgress?: (p: SyncProgre
  * waits for the next full sync.
  */
 export async function quickSync(db: DB, root: string, onProgress?: (p: SyncProgress) => void): Promise<SyncResult> {
-  const known = new Map((db.prepare('SELECT path, mtime FROM folders').all() as Array<{ path: string; mtime: number }>).map((r) => [r.path, r.mtime]));
+  const known = knownFolders(db);
   if (known.size === 0) return fullSync(db, root, onProgress);
-  const children = new Map<string, string[]>();
-  for (const dir of known.keys()) {
-    if (dir === '') continue;
-    const parent = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
-    children.set(parent, [...(children.get(parent) ?? []), dir]);
-  }
-  const seen = new Map<string, number>();
-  const changedDirs = new Set<string>();
-  const files: FileEntry[] = [];
-  const warnings: Warning[] = [];
-  const visited = new Set<string>();
-  const walk = (dir: string, st: fs.Stats) => {
-    const key = `${st.dev}:${st.ino}`;
-    if (visited.has(key)) return;
-    visited.add(key);
-    seen.set(dir, st.mtimeMs);
-    if (known.get(dir) === st.mtimeMs) {
-      for (const sub of children.get(dir) ?? []) {
-        try {
-          const s = fs.statSync(path.join(root, sub));
-          if (s.isDirectory()) walk(sub, s);
-        } catch {
-          // vanished: its rows go below
-        }
-      }
-      return;
-    }
-    changedDirs.add(dir);
-    const listing = listFolder(root, dir);
-    files.push(...listing.files);
-    warnings.push(...listing.warnings);
-    for (const sub of listing.subfolders) walk(sub.rel, sub.stat);
-  };
-  walk('', fs.statSync(root));
-  for (const dir of known.keys()) if (!seen.has(dir)) changedDirs.add(dir);
-  const byDir = db.prepare('SELECT rowid, id, path, size, mtime FROM articles WHERE dir = ?');
-  const rows = [...changedDirs].flatMap((d) => byDir.all(d) as Row[]);
-  const result = await apply(db, root, plan(files, rows, skippedLookup(db)), onProgress);
-  pruneSkipped(db, new Set(files.map((f) => f.rel)), changedDirs);
-  saveFolders(db, seen, true);
-  result.warnings.push(...warnings);
-  return result;
+  const mtimes = new Map([...known].map(([dir, k]) => [dir, k.mtime]));
+  const scan = scanTree(root, { known: mtimes, listIf: (dir, mtime) => mtimes.get(dir) !== mtime });
+  return syncScan(db, root, scan, known, onProgress);
 }
 
 /** The files skipped as unreadable, with why: warned about on every run until fixed. */
