@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { Painter } from './print/paint.js';
+import type { Painter } from './core/paint.js';
 import { renderArticle } from './print/article.js';
 import { fileForId, readArticleFile } from './store/read.js';
 import { resolveFolder } from './store/folder.js';
@@ -73,7 +73,7 @@ export function colourMode(flag: Options['color'], env: NodeJS.ProcessEnv, isTTY
 /** A painter for colour or mono; none for plain text (chalk is not even loaded then). */
 async function painterFor(mode: ColourMode): Promise<Painter | undefined> {
   if (mode === 'plain') return undefined;
-  const { ansiPainter } = await import('./print/paint.js');
+  const { ansiPainter } = await import('./core/paint.js');
   const { colourTheme, monoTheme } = await import('./core/theme.js');
   return ansiPainter(mode === 'mono' ? monoTheme : colourTheme);
 }
@@ -225,8 +225,11 @@ async function run(argv: string[]): Promise<number> {
   if (!process.stdin.isTTY) {
     throw new UserError('the reader needs a terminal; use --print to print instead', EXIT.usage);
   }
+  // Ink's layout engine (yoga, built with Emscripten) asks `typeof fetch`, and Node 20 then
+  // loads its whole HTTP client: about 15 ms of the first frame. krant never fetches.
+  delete (globalThis as { fetch?: unknown }).fetch;
   const { startReader } = await import('./tui/start.js');
-  return startReader({ dir, id, search: opts.search, env });
+  return startReader({ dir, id, search: opts.search, env, fault: env.KRANT_FAULT });
 }
 
 export async function main(argv: string[]): Promise<void> {

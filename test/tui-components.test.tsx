@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { render } from 'ink-testing-library';
-import React from 'react';
 import { monoTheme } from '../src/core/theme.js';
 import { Store } from '../src/store/store.js';
 import { App } from '../src/tui/app.js';

@@ -144,5 +144,7 @@ describe('reader state: input chunks', () => {
     assert.equal(s.article!.find.query, 'almaty');
     s = press(listOf(10), 'jjj');
     assert.equal(s.list.selected, 3);
+    assert.equal(press(listOf(10), 'j\x03').quit, true, 'Ctrl+C typed ahead still quits');
+    assert.equal(press(listOf(10), 'j\x1a').suspend, true, 'Ctrl+Z typed ahead still suspends');
   });
 });

@@ -16,7 +16,7 @@ export interface Style {
   dimColor?: boolean;
 }
 
-export type Role = SpanType | 'current' | 'title' | 'meta' | 'caption' | 'dim' | 'selected' | 'accent' | 'warning';
+export type Role = SpanType | 'current' | 'title' | 'meta' | 'caption' | 'dim' | 'selected' | 'accent' | 'warning' | 'cursor';
 
 export type Theme = Record<Role, Style>;
 
@@ -33,6 +33,7 @@ export const colourTheme: Theme = {
   selected: { inverse: true, bold: true },
   accent: { color: 'blue', bold: true },
   warning: { color: 'red' },
+  cursor: { inverse: true },
 };
 
 /** Without colour every role stays distinguishable by weight, slant, line and inversion. */
@@ -49,6 +50,7 @@ export const monoTheme: Theme = {
   selected: { inverse: true },
   accent: { bold: true },
   warning: { bold: true },
+  cursor: { inverse: true },
 };
 
 // Later roles win where styles of overlapping spans set the same attribute.

@@ -7,7 +7,7 @@
 import { type Article, type Span, articleWords } from '../core/article.js';
 import type { Line } from '../core/layout.js';
 import { sanitize } from '../core/sanitize.js';
-import type { Painter } from './paint.js';
+import type { Painter } from '../core/paint.js';
 
 export function metaLine(a: Pick<Article, 'date' | 'source' | 'paragraphs'>): string {
   const words = articleWords(a);

@@ -38,7 +38,6 @@ function prepare(db: DB): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
-  db.pragma('cache_size = -32000'); // 32 MB: a bulk build's index pages stay in memory
   const version = Number(db.pragma('user_version', { simple: true }));
   if (version !== SCHEMA_VERSION && version !== 0) {
     db.exec('DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS folders; DROP TABLE IF EXISTS skipped; DROP TABLE IF EXISTS meta;');

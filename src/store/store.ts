@@ -51,6 +51,10 @@ export class Store {
          ORDER BY bm25(fts, 4.0, 1.0), a.date DESC LIMIT ? OFFSET ?`,
       ),
       searchCount: this.db.prepare('SELECT count(*) AS n FROM fts WHERE fts MATCH ?'),
+      // rows before (date, title, rowid) in list order: date DESC, title, rowid
+      before: this.db.prepare(
+        `SELECT count(*) FROM articles a WHERE a.date > @date OR (a.date = @date AND (a.title < @title OR (a.title = @title AND a.rowid < @rowid)))`,
+      ).pluck(),
     };
   }
 
@@ -87,6 +91,12 @@ export class Store {
 
   all(): ListRow[] {
     return this.page(0, -1);
+  }
+
+  /** The position of an article in list order, or -1 when there is none with that id. */
+  position(id: string): number {
+    const row = this.get(id);
+    return row ? (this.stmts.before.get(row) as number) : -1;
   }
 
   get(id: string): ListRow | undefined {

@@ -117,11 +117,16 @@ async function apply(db: DB, root: string, p: Plan, onProgress?: (p: SyncProgres
   }).immediate();
   result.removed = p.gone.length;
   const bulk = p.todo.length >= BULK;
+  // A bulk build cut short (SIGKILL) leaves automerge off; turn it back on before writing more.
+  if (!bulk && p.todo.length && db.prepare("SELECT v FROM fts_config WHERE k = 'automerge'").pluck().get() === 0) {
+    db.exec("INSERT INTO fts (fts, rank) VALUES ('automerge', 4)");
+  }
   // A large build merges the full-text segments once at the end instead of after every batch.
   if (bulk) {
     db.exec("INSERT INTO fts (fts, rank) VALUES ('automerge', 0)");
     // The index is a cache: a build cut short by a crash is rebuilt, so it need not wait for the disk.
     db.pragma('synchronous = OFF');
+    db.pragma('cache_size = -32000'); // 32 MB while building: the index pages being written stay in memory
   }
   // Batches keep a first build of a large archive visible (and interruptible) as it goes;
   // the next batch is read and parsed (on a worker, for a bulk build) while this one is written.
@@ -165,6 +170,7 @@ async function apply(db: DB, root: string, p: Plan, onProgress?: (p: SyncProgres
     db.exec("INSERT INTO fts (fts) VALUES ('optimize'); INSERT INTO fts (fts, rank) VALUES ('automerge', 4)");
     db.pragma('incremental_vacuum');
     db.pragma('synchronous = NORMAL');
+    db.pragma('cache_size = -2000'); // SQLite's default again: the reader's memory matters more
   }
   return result;
 }

@@ -1,12 +1,12 @@
 /** The reader: one reducer for state, effects that read the store, screens that draw. */
 
 import { useApp, useInput, useStdout } from 'ink';
-import React, { useEffect, useMemo, useReducer } from 'react';
-import { articleWords } from '../core/article.js';
-import { highlightArticle } from '../core/highlights.js';
+import React, { useEffect, useMemo, useReducer, useSyncExternalStore } from 'react';
 import type { Theme } from '../core/theme.js';
 import { ArticleScreen, HelpOverlay, ListScreen, SourcesPanel } from './components.js';
 import type { Library } from './library.js';
+import { prepareArticle } from './open-article.js';
+import type { SyncFeed } from './sync-feed.js';
 import { initialState, listRows, reducer } from './state.js';
 import { ThemeProvider } from './theme.js';
 
@@ -17,16 +17,23 @@ export interface AppProps {
   height: number;
   initialQuery?: string;
   openId?: string;
-  /** Bumped by the app's owner when the index changed (background sync). */
-  revision?: number;
+  /** The background sync: its status line, and a revision bumped whenever the index changed. */
+  sync?: SyncFeed;
   /** Ctrl+Z: the owner gives the terminal back and stops the process. */
   onSuspend?: () => void;
+  /** For tests of the way out: `draw` throws while drawing an article. */
+  fault?: string;
 }
 
-export function App({ library, theme, width, height, initialQuery = '', openId, revision = 0, onSuspend }: AppProps) {
+// No background sync: one snapshot, always the same object (useSyncExternalStore compares by identity).
+const NO_SYNC = { revision: 0, text: '' };
+const IDLE: SyncFeed = { subscribe: () => () => {}, get: () => NO_SYNC };
+
+export function App({ library, theme, width, height, initialQuery = '', openId, sync = IDLE, onSuspend, fault }: AppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const [state, dispatch] = useReducer(reducer, initialState(width, height, initialQuery));
+  const { revision, text: syncText } = useSyncExternalStore(sync.subscribe, sync.get);
 
   // Terminal size
   useEffect(() => {
@@ -54,8 +61,7 @@ export function App({ library, theme, width, height, initialQuery = '', openId, 
     const [row] = library.page(query, index, 1);
     if (!row) return void dispatch({ type: 'openFailed', message: 'that article is gone' });
     try {
-      const article = library.read(row);
-      dispatch({ type: 'opened', index, head: { id: row.id, title: article.title, date: article.date, source: article.source, words: articleWords(article) }, body: highlightArticle(article) });
+      dispatch({ type: 'opened', index, ...prepareArticle(row.id, library.read(row)) });
     } catch (e) {
       dispatch({ type: 'openFailed', message: `cannot open ${row.path}: ${(e as { what?: string }).what ?? (e as Error).message}` });
     }
@@ -64,30 +70,29 @@ export function App({ library, theme, width, height, initialQuery = '', openId, 
   // `krant ID` opens that article first
   useEffect(() => {
     if (!openId) return;
-    const total = library.count('');
-    for (let offset = 0; offset < total; offset += 1000) {
-      const i = library.page('', offset, 1000).findIndex((r) => r.id === openId);
-      if (i < 0) continue;
-      dispatch({ type: 'move', by: offset + i });
-      dispatch({ type: 'open' });
-      return;
-    }
-    dispatch({ type: 'note', text: `no article with id "${openId}"` });
+    const at = library.position(openId);
+    if (at < 0) return void dispatch({ type: 'note', text: `no article with id "${openId}"` });
+    dispatch({ type: 'move', by: at });
+    dispatch({ type: 'open' });
   }, []);
 
   useEffect(() => {
     if (state.quit) exit();
   }, [state.quit]);
 
-  useInput((input, key) => {
-    if (key.ctrl && input === 'z') return onSuspend?.();
-    dispatch({ type: 'key', input, key });
-  });
+  useEffect(() => {
+    if (!state.suspend) return;
+    onSuspend?.(); // returns once the reader is continued (`fg`)
+    dispatch({ type: 'suspended' });
+  }, [state.suspend]);
 
+  useInput((input, key) => dispatch({ type: 'key', input, key }));
+
+  if (fault === 'draw' && state.screen === 'article') throw new Error('fault injected while drawing');
   let screen: React.ReactNode;
   if (state.overlay === 'help') screen = <HelpOverlay state={state} />;
   else if (state.overlay === 'panel' && state.article) screen = <SourcesPanel state={state} onPick={(mark) => dispatch({ type: 'jump', mark })} />;
   else if (state.screen === 'article' && state.article) screen = <ArticleScreen state={state} />;
-  else screen = <ListScreen state={state} rows={rows} folder={library.folder} />;
+  else screen = <ListScreen state={state} rows={rows} folder={library.folder} status={syncText} />;
   return <ThemeProvider value={theme}>{screen}</ThemeProvider>;
 }

@@ -2,61 +2,23 @@
 
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
-import React from 'react';
 import type { Span } from '../core/article.js';
-import { findTerms } from '../core/find.js';
-import { parseQuery, searchTerms } from '../core/query.js';
 import { displayWidth, padToWidth, truncate } from '../core/width.js';
 import { helpFor } from './keymap.js';
 import type { ListRow } from '../store/store.js';
 import { type Mark, type State, bodyRows, listRows, textWidth } from './state.js';
-import { SpanText, Styled } from './theme.js';
+import { FrameText, SpanText, Styled } from './theme.js';
+import { footerLine, listFrame, plural } from './list-frame.js';
 
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-
-function Footer({ state, hint }: { state: State; hint: string }) {
-  const w = state.width;
-  if (state.prompt) {
-    const label = state.screen === 'list' ? 'search: ' : 'find: ';
-    const text = truncate(state.prompt.text, Math.max(1, w - label.length - 1));
-    return <Text wrap="truncate"><Styled role="accent">{label}</Styled>{text}<Text inverse> </Text></Text>;
-  }
-  if (state.note) return <Text wrap="truncate"><Styled role="warning">{truncate(state.note, w)}</Styled></Text>;
-  return <Text wrap="truncate"><Styled role="dim">{truncate(hint, w)}</Styled></Text>;
-}
-
-export function ListScreen({ state, rows, folder }: { state: State; rows: ListRow[]; folder: string }) {
-  const { width } = state;
-  const { count, query, selected, top } = state.list;
-  const terms = searchTerms(parseQuery(query));
-  const dateW = 10;
-  const sourceW = width >= 60 ? Math.min(14, Math.floor(width / 6)) : 0;
-  const titleW = Math.max(1, width - 2 - dateW - 1 - (sourceW ? sourceW + 1 : 0));
-  const head = `krant · ${folder} · ${plural(count, query ? 'hit' : 'article')}${query ? ` for "${query}"` : ''}`;
+export function ListScreen({ state, rows, folder, status = '' }: { state: State; rows: ListRow[]; folder: string; status?: string }) {
+  const { header, body, footer } = listFrame(state, rows, folder, status);
   return (
-    <Box flexDirection="column" width={width} height={state.height}>
-      <Text wrap="truncate"><Styled role="title">{truncate(head, width)}</Styled></Text>
+    <Box flexDirection="column" width={state.width} height={state.height}>
+      <FrameText line={header} />
       <Box flexDirection="column" height={listRows(state)}>
-        {count === 0 ? (
-          <Styled role="dim">{truncate(query ? 'No articles match. Esc clears the search.' : 'No articles in this folder.', width)}</Styled>
-        ) : (
-          rows.map((r, i) => {
-            const isSel = top + i === selected;
-            const title = truncate(r.title, titleW);
-            const spans: Span[] = terms.length ? findTerms(title, terms, { wordStart: true }) : [];
-            return (
-              <Text key={r.rowid} wrap="truncate">
-                <Text {...(isSel ? { bold: true } : {})}>{isSel ? '▸ ' : '  '}</Text>
-                <Styled role={isSel ? 'selected' : 'meta'}>{padToWidth(r.date || '—', dateW)}</Styled>
-                <Text> </Text>
-                {sourceW ? <><Styled role={isSel ? 'selected' : 'source'}>{padToWidth(r.source || '—', sourceW)}</Styled><Text> </Text></> : null}
-                {isSel ? <Styled role="selected">{padToWidth(title, titleW)}</Styled> : <SpanText text={title} spans={spans} />}
-              </Text>
-            );
-          })
-        )}
+        {body.map((line, i) => <FrameText key={i} line={line} />)}
       </Box>
-      <Footer state={state} hint={width >= 70 ? 'j/k move · Enter open · / search · g/G first/last · ? help · q quit' : 'Enter open · / search · ? help · q quit'} />
+      <FrameText line={footer} />
     </Box>
   );
 }
@@ -100,7 +62,7 @@ export function ArticleScreen({ state }: { state: State }) {
           );
         })}
       </Box>
-      <Footer state={state} hint={width >= 70 ? 'j/k scroll · / find · n/N next/prev · s sources · ]/[ next/prev article · ? help · q back' : '/ find · s sources · ? help · q back'} />
+      <FrameText line={footerLine(state, width >= 70 ? 'j/k scroll · / find · n/N next/prev · s sources · ]/[ next/prev article · ? help · q back' : '/ find · s sources · ? help · q back')} />
     </Box>
   );
 }

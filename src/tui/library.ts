@@ -8,6 +8,8 @@ export interface Library {
   count(query: string): number;
   page(query: string, offset: number, limit: number): ListRow[];
   read(row: ListRow): Article;
+  /** Where an article stands in the unfiltered list, or -1. */
+  position(id: string): number;
 }
 
 export function storeLibrary(store: Store, folder: string): Library {
@@ -16,5 +18,6 @@ export function storeLibrary(store: Store, folder: string): Library {
     count: (q) => (q.trim() ? store.searchCount(q) : store.count()),
     page: (q, offset, limit) => (q.trim() ? store.search(q, limit, offset) : store.page(offset, limit)),
     read: (row) => store.read(row),
+    position: (id) => store.position(id),
   };
 }

@@ -63,6 +63,8 @@ export interface State {
   note: string;
   /** Asked of the app: open the article at this list position. */
   wantOpen: number | null;
+  /** Asked of the app: suspend (Ctrl+Z); cleared once it has. */
+  suspend: boolean;
   quit: boolean;
 }
 
@@ -89,13 +91,14 @@ export type Action =
   | { type: 'overlay'; overlay: Overlay }
   | { type: 'jump'; mark: Mark }
   | { type: 'note'; text: string }
+  | { type: 'suspended' }
   /** A keypress: the reducer reads it in the light of the current state (prompt, overlay, screen). */
   | { type: 'key'; input: string; key: Partial<Key> };
 
 export function initialState(width: number, height: number, query = ''): State {
   return {
     width, height, screen: 'list', overlay: 'none', list: { count: 0, selected: 0, top: 0, query },
-    prompt: null, article: null, note: '', wantOpen: null, quit: false,
+    prompt: null, article: null, note: '', wantOpen: null, suspend: false, quit: false,
   };
 }
 
@@ -229,8 +232,14 @@ const PROMPT_UNSAFE = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** Several keys in one read (fast typing, a paste, tmux): each character on its own. */
 function splitChunk(input: string): Array<[string, Partial<Key>]> {
-  return [...input].map((c): [string, Partial<Key>] =>
-    c === '\r' || c === '\n' ? ['', { return: true }] : c === '\x7f' || c === '\b' ? ['', { backspace: true }] : c === '\t' ? ['', { tab: true }] : [c, {}]);
+  return [...input].map((c): [string, Partial<Key>] => {
+    if (c === '\r' || c === '\n') return ['', { return: true }];
+    if (c === '\x7f' || c === '\b') return ['', { backspace: true }];
+    if (c === '\t') return ['', { tab: true }];
+    const code = c.charCodeAt(0);
+    if (code >= 1 && code <= 26) return [String.fromCharCode(code + 96), { ctrl: true }]; // Ctrl+C, Ctrl+Z… typed ahead
+    return [c, {}];
+  });
 }
 
 function keyReducer(s: State, input: string, key: Partial<Key>): State {
@@ -238,6 +247,7 @@ function keyReducer(s: State, input: string, key: Partial<Key>): State {
     return splitChunk(input).reduce((acc, [i, k]) => keyReducer(acc, i, k), s);
   }
   if (key.ctrl && input === 'c') return { ...s, quit: true };
+  if (key.ctrl && input === 'z') return { ...s, suspend: true };
   if (s.prompt) {
     if (key.escape) return reducer(s, { type: 'promptCancel' });
     if (key.return) return reducer(s, { type: 'promptSubmit' });
@@ -279,6 +289,7 @@ export function reducer(state: State, action: Action): State {
       return s.list.query ? withFind(next, a, s.list.query, searchTerms(parseQuery(s.list.query))) : next;
     }
     case 'openFailed': return { ...s, wantOpen: null, note: action.message };
+    case 'suspended': return { ...s, suspend: false };
     case 'overlay': return { ...s, overlay: s.overlay === action.overlay ? 'none' : action.overlay };
   }
   if (s.overlay !== 'none' && action.type !== 'jump') {

@@ -5,6 +5,7 @@ import React, { createContext, useContext } from 'react';
 import type { Span } from '../core/article.js';
 import { segments } from '../core/segments.js';
 import { type Role, type Theme, colourTheme, styleFor } from '../core/theme.js';
+import type { FrameLine } from './list-frame.js';
 
 const ThemeContext = createContext<Theme>(colourTheme);
 export const ThemeProvider = ThemeContext.Provider;
@@ -14,6 +15,20 @@ export const useTheme = () => useContext(ThemeContext);
 export function Styled({ role, children }: { role: Role; children: React.ReactNode }) {
   const theme = useTheme();
   return <Text {...theme[role]}>{children}</Text>;
+}
+
+/** A line of the frame: each piece in its role's style, with the styles of its spans over it. */
+export function FrameText({ line }: { line: FrameLine }) {
+  const theme = useTheme();
+  return (
+    <Text wrap="truncate">
+      {line.map((p, i) => (
+        <Text key={i} {...(p.role ? theme[p.role] : {})} {...(p.types?.length ? styleFor(theme, p.types) : {})}>
+          {p.text}
+        </Text>
+      ))}
+    </Text>
+  );
 }
 
 /** A line of text with its spans drawn in their styles; `current` is the focused match. */

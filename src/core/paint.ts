@@ -1,12 +1,14 @@
-/** Applies theme styles as ANSI codes with chalk; with colour off, text passes through untouched. */
+/** Applies theme styles as ANSI codes with chalk: for `--print` in colour and the reader's first frame. */
 
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Span } from '../core/article.js';
-import { segments } from '../core/segments.js';
-import { type Role, type Style, type Theme, colourTheme, styleFor } from '../core/theme.js';
+import type { Span, SpanType } from './article.js';
+import { segments } from './segments.js';
+import { type Role, type Style, type Theme, colourTheme, styleFor } from './theme.js';
 
 export interface Painter {
   role(role: Role, text: string): string;
+  /** Text in a role's style (if any) with the styles of the span types over it. */
+  piece(text: string, role?: Role, types?: readonly SpanType[]): string;
   spans(text: string, spans: readonly Span[], base?: Role): string;
 }
 
@@ -25,18 +27,13 @@ function apply(chalk: ChalkInstance, style: Style, text: string): string {
   return c(text);
 }
 
-export const plainPainter: Painter = {
-  role: (_role, text) => text,
-  spans: (text) => text,
-};
-
 export function ansiPainter(theme: Theme = colourTheme): Painter {
   const chalk = new Chalk({ level: 1 });
+  const piece = (text: string, role?: Role, types?: readonly SpanType[]) =>
+    apply(chalk, { ...(role ? theme[role] : {}), ...(types?.length ? styleFor(theme, types) : {}) }, text);
   return {
     role: (role, text) => apply(chalk, theme[role], text),
-    spans: (text, spans, base) =>
-      segments(text, spans)
-        .map((seg) => apply(chalk, { ...(base ? theme[base] : {}), ...styleFor(theme, seg.types) }, seg.text))
-        .join(''),
+    piece,
+    spans: (text, spans, base) => segments(text, spans).map((seg) => piece(seg.text, base, seg.types)).join(''),
   };
 }

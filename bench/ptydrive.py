@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Drives the reader in a real pseudo-terminal for the benchmark; prints one JSON object.
+
+  ptydrive.py first-frame --marker TEXT [--runs N] -- CMD...
+      median ms until TEXT shows (ANSI stripped), and until the first key is answered
+      (`j` sent once the marker shows; answered = the selection moved to the second row)
+  ptydrive.py session --ready TEXT -- CMD...
+      waits for TEXT, then times keys to the next frame in the list and in an article,
+      live-search keystrokes, and reads the reader's peak RSS (VmHWM) and its sync child's
+"""
+import argparse, fcntl, json, os, pty, re, select, signal, statistics, struct, sys, termios, time
+
+ANSI = re.compile(rb'\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[@-Z\\-_]')
+
+
+class Term:
+    def __init__(self, cmd, cols, rows, env):
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
+            os.environ.update(env)
+            os.environ['TERM'] = 'xterm-256color'
+            os.execvp(cmd[0], cmd)
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack('HHHH', rows, cols, 0, 0))
+        self.buf = b''
+        self.t0 = time.monotonic()
+
+    def read(self, timeout):
+        r, _, _ = select.select([self.fd], [], [], timeout)
+        if not r:
+            return b''
+        try:
+            chunk = os.read(self.fd, 65536)
+        except OSError:
+            return b''
+        self.buf += chunk
+        return chunk
+
+    def wait_for(self, marker, timeout=60, since=0):
+        end = time.monotonic() + timeout
+        m = marker.encode()
+        while time.monotonic() < end:
+            self.read(0.005)
+            if m in ANSI.sub(b'', self.buf[since:]).replace(b'\r', b'').replace(b'\n', b''):
+                return (time.monotonic() - self.t0) * 1000
+        return None
+
+    def key_to_frame(self, key, quiet=0.01, timeout=2):
+        """ms from writing the key to the first output byte, and to the end of the frame (no output for `quiet` s)."""
+        while self.read(0.02):
+            pass
+        t = time.monotonic()
+        os.write(self.fd, key)
+        first = None
+        end = t + timeout
+        while time.monotonic() < end:
+            chunk = self.read(quiet if first else 0.05)
+            if chunk:
+                if first is None:
+                    first = time.monotonic()
+                last = time.monotonic()
+            elif first is not None:
+                break
+        if first is None:
+            return None, None
+        return (first - t) * 1000, (last - t) * 1000
+
+    def close(self):
+        try:
+            os.kill(self.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        end = time.monotonic() + 3
+        while time.monotonic() < end:
+            p, _ = os.waitpid(self.pid, os.WNOHANG)
+            if p:
+                break
+            self.read(0.02)
+        else:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        os.close(self.fd)
+
+
+def hwm_mb(pid):
+    try:
+        for line in open(f'/proc/{pid}/status'):
+            if line.startswith('VmHWM:'):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+
+
+def children(pid):
+    try:
+        return [int(p) for p in open(f'/proc/{pid}/task/{pid}/children').read().split()]
+    except OSError:
+        return []
+
+
+def first_frame(a, env):
+    frames, keys = [], []
+    for _ in range(a.runs):
+        t = Term(a.cmd, a.cols, a.rows, env)
+        ms = t.wait_for(a.marker, 30)
+        frames.append(ms)
+        if ms is not None:
+            sent = time.monotonic()
+            os.write(t.fd, b'j')
+            mark = len(t.buf)
+            # answered: a frame drawn after the key whose second row carries the selection marker
+            end = time.monotonic() + 10
+            answered = None
+            while time.monotonic() < end and answered is None:
+                t.read(0.005)
+                text = ANSI.sub(b'', t.buf[mark:]).decode('utf-8', 'replace').replace('\r', '')
+                at = text.rfind('krant ·')
+                lines = text[at:].split('\n') if at >= 0 else []
+                if len(lines) > 2 and lines[2].startswith('▸'):
+                    answered = (time.monotonic() - t.t0) * 1000
+            keys.append(answered)
+        t.close()
+    ok = [f for f in frames if f is not None]
+    ans = [k for k in keys if k is not None]
+    return {'first_frame_ms': statistics.median(ok) if ok else None, 'first_key_answered_ms': statistics.median(ans) if ans else None, 'runs': a.runs}
+
+
+def session(a, env):
+    t = Term(a.cmd, a.cols, a.rows, env)
+    out = {'ready_ms': t.wait_for(a.ready, 120)}
+    # the background sync has finished when the header no longer says so
+    end = time.monotonic() + 120
+    while time.monotonic() < end:
+        t.read(0.05)
+        tail = ANSI.sub(b'', t.buf[-4000:]).decode('utf-8', 'replace')
+        if 'checking the folder' not in tail and 'indexing' not in tail and 'scanning' not in tail:
+            break
+    time.sleep(0.3)
+
+    def keys(seq, n):
+        firsts, ends = [], []
+        for i in range(n):
+            f, e = t.key_to_frame(seq[i % len(seq)])
+            if f is not None:
+                firsts.append(f); ends.append(e)
+            time.sleep(0.03)
+        return {'first_byte_ms': round(statistics.median(firsts), 1) if firsts else None,
+                'frame_ms': round(statistics.median(ends), 1) if ends else None, 'keys': n}
+
+    out['list_keys'] = keys([b'j', b'j', b'k', b'\x1b[6~', b'\x1b[5~'], 30)
+    out['search_keys'] = None
+    t.key_to_frame(b'/')
+    out['search_keys'] = keys([b'p', b'o', b'l', b'i', b't', b'\x7f', b'\x7f', b'\x7f', b'\x7f', b'\x7f'], 20)
+    t.key_to_frame(b'\x1b')
+    t.key_to_frame(b'\r')
+    time.sleep(0.3)
+    out['article_keys'] = keys([b'j', b'j', b'k', b' ', b'b'], 30)
+    out['reader_peak_rss_mb'] = hwm_mb(t.pid)
+    kids = children(t.pid)
+    out['sync_child_peak_rss_mb'] = max([hwm_mb(k) or 0 for k in kids], default=None)
+    os.write(t.fd, b'q')
+    time.sleep(0.2)
+    os.write(t.fd, b'q')
+    t.close()
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('mode', choices=['first-frame', 'session'])
+    ap.add_argument('--cols', type=int, default=100)
+    ap.add_argument('--rows', type=int, default=30)
+    ap.add_argument('--marker', default='')
+    ap.add_argument('--ready', default='')
+    ap.add_argument('--runs', type=int, default=5)
+    ap.add_argument('--env', action='append', default=[])
+    argv = sys.argv[1:]
+    cut = argv.index('--') if '--' in argv else len(argv)
+    a = ap.parse_args(argv[:cut])
+    a.cmd = argv[cut + 1:]
+    env = dict(e.split('=', 1) for e in a.env)
+    print(json.dumps(first_frame(a, env) if a.mode == 'first-frame' else session(a, env)))
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,176 @@
+/**
+ * npm run bench [-- --sizes 20000,200000] : generates archives, measures krant against
+ * the targets in DESIGN.md ("Speed and size"), each as a ratio taken in the same run,
+ * and writes the results to BENCHMARKS.md.
+ */
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { COMMON_WORD, RARE_WORD, TWO_WORDS, generateArchive } from './generate.js';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const BIN = path.join(ROOT, 'bin', 'krant.js');
+const args = process.argv.slice(2);
+const arg = (name: string, def: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : def;
+};
+const SIZES = arg('--sizes', '20000,200000').split(',').map(Number);
+const WORK = arg('--work', path.join(os.tmpdir(), 'krant-bench'));
+const GENERATOR_VERSION = 2; // bump when generate.ts changes what it writes
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+function timeOnce(cmd: string, argv: string[], env: NodeJS.ProcessEnv = process.env, shell = false): number {
+  const t = performance.now();
+  const r = spawnSync(cmd, argv, { env, stdio: ['ignore', 'ignore', 'ignore'], shell });
+  if (r.error) throw r.error;
+  return performance.now() - t;
+}
+
+/** Runs the commands in turn, `runs` times round, so that load on the machine falls on all alike. */
+function interleaved(cmds: Record<string, () => number>, runs: number): Record<string, number> {
+  const times: Record<string, number[]> = Object.fromEntries(Object.keys(cmds).map((k) => [k, []]));
+  for (let i = 0; i < runs; i++) for (const [k, f] of Object.entries(cmds)) times[k]!.push(f());
+  return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+}
+
+function archive(n: number): { dir: string; bytes: number } {
+  const dir = path.join(WORK, `archive-${n}`);
+  const stamp = path.join(dir, '.generated');
+  if (fs.existsSync(stamp)) {
+    const s = JSON.parse(fs.readFileSync(stamp, 'utf8'));
+    if (s.version === GENERATOR_VERSION && s.n === n) return { dir, bytes: s.bytes };
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  process.stderr.write(`generating ${n} articles in ${dir}…\n`);
+  const bytes = generateArchive(dir, n);
+  fs.writeFileSync(stamp, JSON.stringify({ version: GENERATOR_VERSION, n, bytes }));
+  return { dir, bytes };
+}
+
+function pty(mode: string, opts: string[], cmd: string[]): Record<string, unknown> {
+  const out = execFileSync('python3', [path.join(ROOT, 'bench', 'ptydrive.py'), mode, ...opts, '--', ...cmd], { encoding: 'utf8', timeout: 600_000 });
+  return JSON.parse(out);
+}
+
+interface Row {
+  what: string;
+  measured: string;
+  target: string;
+  ok: boolean | null;
+}
+
+function benchSize(n: number, baseline: { node: number; pty: number }): Row[] {
+  const { dir, bytes } = archive(n);
+  const cache = path.join(WORK, `cache-${n}`);
+  fs.rmSync(cache, { recursive: true, force: true });
+  const env = { ...process.env, XDG_CACHE_HOME: cache, NO_COLOR: '' };
+  delete (env as Record<string, string | undefined>).NO_COLOR;
+  const rows: Row[] = [];
+  const label = (s: string) => `${s} (${n.toLocaleString('en')})`;
+
+  // First index build, from nothing
+  const build = timeOnce('node', [BIN, '--reindex', '--dir', dir], env) / 1000;
+  const rate = n / build;
+  rows.push({ what: label('first index build'), measured: `${Math.round(rate).toLocaleString('en')} articles/s (${build.toFixed(1)} s)`, target: '≥ 10,000 articles/s', ok: rate >= 10_000 });
+
+  const dbFile = fs.readdirSync(path.join(cache, 'krant')).find((f) => f.endsWith('.db'))!;
+  const dbBytes = fs.statSync(path.join(cache, 'krant', dbFile)).size;
+  const ratio = dbBytes / bytes;
+  rows.push({ what: label('index size / articles\' text'), measured: `${ratio.toFixed(2)} (${(dbBytes / 1e6).toFixed(0)} MB / ${(bytes / 1e6).toFixed(0)} MB)`, target: '≤ 0.5', ok: ratio <= 0.5 });
+
+  // Re-sync with nothing changed: the reader's full sync (a stat of every file), timed inside the sync process
+  const syncChild = path.join(ROOT, 'dist', 'sync-child.js');
+  const syncs = [1, 2, 3].map(() => {
+    const out = execFileSync('node', [syncChild, dir], { env, encoding: 'utf8' });
+    const done = out.trim().split('\n').map((l) => JSON.parse(l)).find((m) => m.done)!.done;
+    return done.ms as number;
+  });
+  const resync = median(syncs);
+  rows.push({ what: label('re-sync, nothing changed (full: stat of every file)'), measured: `${(resync / 1000).toFixed(2)} s, in a background process`, target: '≤ 1 s at 200,000, never before the first frame', ok: n < 200_000 ? null : resync <= 1000 });
+
+  // --print ID against a bare node start
+  const someId = execFileSync('node', [BIN, '--print', '--dir', dir], { env, encoding: 'utf8', maxBuffer: 1 << 30 }).split('\n')[n >> 1]!.split('\t')[0]!;
+  const t = interleaved({
+    node: () => timeOnce('node', ['-e', '0'], env),
+    print: () => timeOnce('node', [BIN, '--print', '--dir', dir, someId], env),
+  }, 21);
+  rows.push({ what: label('`--print ID` / bare `node -e 0`'), measured: `${(t.print! / t.node!).toFixed(2)}× (${t.print!.toFixed(0)} / ${t.node!.toFixed(0)} ms)`, target: '≤ 1.3×', ok: t.print! / t.node! <= 1.3 });
+
+  // --print --search against grep -ril over the same folder
+  const [w1, w2] = TWO_WORDS.split(' ');
+  for (const [name, query, grep] of [
+    ['rare word', RARE_WORD, `grep -ril ${RARE_WORD} ${dir} > /dev/null`],
+    ['common word', COMMON_WORD, `grep -ril ${COMMON_WORD} ${dir} > /dev/null`],
+    ['two words', TWO_WORDS, `grep -rilZ ${w1} ${dir} | xargs -0 grep -il ${w2} > /dev/null`],
+  ] as const) {
+    const s = interleaved({
+      grep: () => timeOnce('bash', ['-c', grep], env),
+      krant: () => timeOnce('node', [BIN, '--print', '--dir', dir, '--search', query], env),
+    }, 5);
+    const r = s.krant! / s.grep!;
+    const limit = n >= 200_000 ? 0.2 : 1;
+    rows.push({ what: label(`\`--print --search\` ${name} / \`grep -ril\``), measured: `${r.toFixed(2)}× (${s.krant!.toFixed(0)} / ${s.grep!.toFixed(0)} ms)`, target: n >= 200_000 ? '≤ 0.2×' : '< 1×', ok: r <= limit });
+  }
+
+  // The reader in a pseudo-terminal, warm index
+  const ff = pty('first-frame', ['--runs', '5', '--marker', `${n} articles`, '--env', `XDG_CACHE_HOME=${cache}`], ['node', BIN, '--dir', dir]);
+  const first = ff.first_frame_ms as number;
+  rows.push({ what: label('reader first frame / bare node start (pty)'), measured: `${(first / baseline.pty).toFixed(2)}× (${first.toFixed(0)} / ${baseline.pty.toFixed(0)} ms)`, target: '≤ 2.5×', ok: first / baseline.pty <= 2.5 });
+  rows.push({ what: label('reader: first key answered (Ink loaded)'), measured: `${(ff.first_key_answered_ms as number).toFixed(0)} ms after start`, target: '—', ok: null });
+
+  const s = pty('session', ['--ready', `${n} articles`, '--env', `XDG_CACHE_HOME=${cache}`], ['node', BIN, '--dir', dir]);
+  const k = (x: unknown) => x as { first_byte_ms: number; frame_ms: number };
+  for (const [name, v] of [['list', k(s.list_keys)], ['live search', k(s.search_keys)], ['article', k(s.article_keys)]] as const) {
+    rows.push({ what: label(`key to next frame, ${name}`), measured: `${v.frame_ms} ms (first byte ${v.first_byte_ms} ms)`, target: '≤ 33 ms', ok: v.frame_ms <= 33 });
+  }
+  const rss = s.reader_peak_rss_mb as number;
+  rows.push({ what: label('reader peak RSS'), measured: `${rss.toFixed(0)} MB (its sync process: ${Number(s.sync_child_peak_rss_mb ?? 0).toFixed(0)} MB)`, target: '≤ 120 MB', ok: rss <= 120 });
+  return rows;
+}
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${os.release()}, Node ${process.version}`;
+}
+
+function main() {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) execFileSync('node', [path.join(ROOT, 'scripts', 'build.js')]);
+  fs.mkdirSync(WORK, { recursive: true });
+  const node = interleaved({ node: () => timeOnce('node', ['-e', '0']) }, 11).node!;
+  const p = pty('first-frame', ['--runs', '7', '--marker', 'hello'], ['node', '-e', 'console.log("hello")']);
+  const baseline = { node, pty: p.first_frame_ms as number };
+  const rows: Row[] = [];
+  for (const n of SIZES) rows.push(...benchSize(n, baseline));
+  const verdict = (ok: boolean | null) => (ok === null ? '—' : ok ? 'met' : '**not met**');
+  const table = ['| what | measured | target | |', '|---|---|---|---|', ...rows.map((r) => `| ${r.what} | ${r.measured} | ${r.target} | ${verdict(r.ok)} |`)].join('\n');
+  const doc = `# Benchmarks
+
+Written by \`npm run bench\` (\`node --import tsx bench/run.ts --sizes ${SIZES.join(',')}\`) on ${new Date().toISOString().slice(0, 10)}.
+Machine: ${machine()}.
+Baselines in the same run: bare \`node -e 0\` ${baseline.node.toFixed(0)} ms; a bare node printing in a pseudo-terminal ${baseline.pty.toFixed(0)} ms.
+Archives: generated by \`bench/generate.ts\` (deterministic Dutch news paragraphs, 4–9 per article, 15 years in year folders).
+Times are medians of interleaved runs; the machine is shared, so single figures move by 10–20 %.
+
+${table}
+
+How each is taken:
+- first index build: \`krant --reindex\` from an empty cache, wall time including start-up.
+- re-sync: the reader's background full sync (\`dist/sync-child.js\`), its own time.
+- \`--print --search\`: the whole command (start-up, quick sync, search, output) against \`grep -ril\` on the same folder (two words: one grep piped into another).
+- reader first frame: \`bench/ptydrive.py\` starts \`krant\` in a pseudo-terminal and waits for the header with the article count; the list is drawn before React and Ink have loaded, and "first key answered" is when a \`j\` sent at that moment has moved the selection.
+- keys: time from a key written to the pty to the end of the frame it causes (no output for 10 ms), median of 20–30 keys.
+- RSS: the reader's VmHWM after the keys above; its background sync runs in a separate process, reported beside it.
+`;
+  fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), doc);
+  process.stdout.write(table + '\n');
+}
+
+main();

@@ -1,0 +1,22 @@
+/**
+ * The list drawn straight to the terminal while React and Ink load (about 100 ms):
+ * the same lines Ink then draws over it (list-frame.ts), so the switch is not seen.
+ */
+
+import { ansiPainter } from '../core/paint.js';
+import type { Theme } from '../core/theme.js';
+import type { Library } from './library.js';
+import { listFrame } from './list-frame.js';
+import { initialState, listRows, reducer } from './state.js';
+
+export function drawFirstFrame(library: Library, theme: Theme, width: number, height: number, query: string, status: string): void {
+  const state = reducer(initialState(width, height, query), { type: 'listCount', count: library.count(query) });
+  const rows = state.list.count ? library.page(query, 0, listRows(state)) : [];
+  const { header, body, footer } = listFrame(state, rows, library.folder, status);
+  const paint = ansiPainter(theme);
+  const line = (pieces: typeof header) => pieces.map((p) => paint.piece(p.text, p.role, p.types)).join('') + '\x1b[K';
+  let out = '\x1b[H' + line(header);
+  for (let i = 0; i < listRows(state); i++) out += '\r\n' + (body[i] ? line(body[i]!) : '\x1b[K');
+  out += `\x1b[${height};1H` + line(footer) + '\x1b[H';
+  process.stdout.write(out);
+}

@@ -1,0 +1,76 @@
+/**
+ * The list screen as lines of styled pieces: a pure function of the state and the
+ * visible rows. Ink draws it (components.tsx), and so does the first frame written
+ * before Ink has loaded (first-frame.ts), so that the two are the same.
+ */
+
+import type { SpanType } from '../core/article.js';
+import { findTerms } from '../core/find.js';
+import { parseQuery, searchTerms } from '../core/query.js';
+import { sanitize } from '../core/sanitize.js';
+import { segments } from '../core/segments.js';
+import type { Role } from '../core/theme.js';
+import { padToWidth, truncate } from '../core/width.js';
+import type { ListRow } from '../store/store.js';
+import { type State, listRows } from './state.js';
+
+/** A piece of a line: text in a role's style, with the styles of any spans over it. */
+export interface Piece {
+  text: string;
+  role?: Role;
+  types?: SpanType[];
+}
+
+export type FrameLine = Piece[];
+
+export const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+/** The bottom line: the prompt being typed, a note, or the main keys. */
+export function footerLine(state: State, hint: string): FrameLine {
+  const w = state.width;
+  if (state.prompt) {
+    const label = state.screen === 'list' ? 'search: ' : 'find: ';
+    const text = truncate(state.prompt.text, Math.max(1, w - label.length - 1));
+    return [{ text: label, role: 'accent' }, { text }, { text: ' ', role: 'cursor' }];
+  }
+  if (state.note) return [{ text: truncate(sanitize(state.note), w), role: 'warning' }];
+  return [{ text: truncate(hint, w), role: 'dim' }];
+}
+
+export function listHint(width: number): string {
+  return width >= 70 ? 'j/k move · Enter open · / search · g/G first/last · ? help · q quit' : 'Enter open · / search · ? help · q quit';
+}
+
+/** Header, one line per visible row (fewer when the list is short), footer. */
+export function listFrame(state: State, rows: ListRow[], folder: string, status: string): { header: FrameLine; body: FrameLine[]; footer: FrameLine } {
+  const { width } = state;
+  const { count, query, selected, top } = state.list;
+  const terms = searchTerms(parseQuery(query));
+  const dateW = 10;
+  const sourceW = width >= 60 ? Math.min(14, Math.floor(width / 6)) : 0;
+  const titleW = Math.max(1, width - 2 - dateW - 1 - (sourceW ? sourceW + 1 : 0));
+  const head = `krant · ${sanitize(folder)} · ${plural(count, query ? 'hit' : 'article')}${query ? ` for "${query}"` : ''}${status ? ` · ${status}` : ''}`;
+  const header: FrameLine = [{ text: truncate(head, width), role: 'title' }];
+  const footer = footerLine(state, listHint(width));
+  if (count === 0) {
+    const empty = query ? 'No articles match. Esc clears the search.' : status ? 'No articles yet: indexing the folder…' : 'No articles in this folder.';
+    return { header, body: [[{ text: truncate(empty, width), role: 'dim' }]], footer };
+  }
+  const body = rows.slice(0, listRows(state)).map((r, i): FrameLine => {
+    const isSel = top + i === selected;
+    const title = truncate(r.title, titleW);
+    const line: FrameLine = [
+      { text: isSel ? '▸ ' : '  ', role: isSel ? 'title' : undefined },
+      { text: padToWidth(r.date || '—', dateW), role: isSel ? 'selected' : 'meta' },
+      { text: ' ' },
+    ];
+    if (sourceW) line.push({ text: padToWidth(r.source || '—', sourceW), role: isSel ? 'selected' : 'source' }, { text: ' ' });
+    if (isSel) line.push({ text: padToWidth(title, titleW), role: 'selected' });
+    else {
+      const spans = terms.length ? findTerms(title, terms, { wordStart: true }) : [];
+      for (const seg of segments(title, spans)) line.push({ text: seg.text, types: seg.types });
+    }
+    return line;
+  });
+  return { header, body, footer };
+}

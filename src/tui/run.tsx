@@ -1,0 +1,54 @@
+/** The reader on Ink: renders the app, runs the background sync, suspends on Ctrl+Z. */
+
+import { render } from 'ink';
+import { sanitize } from '../core/sanitize.js';
+import type { Theme } from '../core/theme.js';
+import type { Store } from '../store/store.js';
+import { App, type AppProps } from './app.js';
+import { startBackgroundSync } from './background-sync.js';
+import type { Library } from './library.js';
+import type { ReaderOptions } from './start.js';
+import { createSyncFeed } from './sync-feed.js';
+import type { Terminal } from './terminal.js';
+
+interface RunOptions extends ReaderOptions {
+  store: Store;
+  library: Library;
+  theme: Theme;
+  terminal: Terminal;
+  width: number;
+  height: number;
+  status: string;
+}
+
+export async function runReader(o: RunOptions): Promise<number> {
+  const feed = createSyncFeed(o.status);
+  // Ctrl+Z: give the terminal back and stop; on `fg`, take it again and draw everything anew.
+  const suspend = () => {
+    o.terminal.release();
+    process.once('SIGCONT', () => {
+      o.terminal.resume();
+      instance.clear();
+      instance.rerender(<App {...props} />);
+    });
+    process.kill(process.pid, 'SIGSTOP');
+  };
+  const props: AppProps = {
+    library: o.library, theme: o.theme, width: o.width, height: o.height,
+    initialQuery: o.search ?? '', openId: o.id, onSuspend: suspend, sync: feed, fault: o.fault,
+  };
+  const instance = render(<App {...props} />, { stdout: o.terminal.output, exitOnCtrlC: false, patchConsole: false });
+
+  // The first frame came from the index as it was; now catch up with the files, in the background.
+  const sync = startBackgroundSync(o.store, feed);
+  o.terminal.onExit(() => sync.stop());
+
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    o.terminal.restore(); // before any message, or it is lost with the alternate screen
+  }
+  if (o.store.notice) process.stderr.write(`krant: ${sanitize(o.store.notice)}\n`);
+  for (const w of sync.warnings) process.stderr.write(`krant: skipped: ${sanitize(w.what)} (${sanitize(w.path)})\n`);
+  return 0;
+}

@@ -1,0 +1,33 @@
+/**
+ * Starts the reader: takes the terminal, opens the index, draws the list at once,
+ * then loads React and Ink (run.tsx) to take over from that first frame.
+ */
+
+import { colourTheme, monoTheme } from '../core/theme.js';
+import { Store } from '../store/store.js';
+import { drawFirstFrame } from './first-frame.js';
+import { storeLibrary } from './library.js';
+import { takeTerminal } from './terminal.js';
+
+export interface ReaderOptions {
+  dir: string;
+  id?: string;
+  search?: string;
+  env: NodeJS.ProcessEnv;
+  /** For tests of the way out: `draw` throws while drawing an article. */
+  fault?: string;
+}
+
+export async function startReader(o: ReaderOptions): Promise<number> {
+  const terminal = takeTerminal();
+  const store = new Store(o.dir);
+  terminal.onExit(() => store.close());
+  const mono = (!!o.env.NO_COLOR && o.env.FORCE_COLOR === undefined) || o.env.TERM === 'dumb';
+  const theme = mono ? monoTheme : colourTheme;
+  const library = storeLibrary(store, o.dir);
+  const size = { width: process.stdout.columns || 80, height: process.stdout.rows || 24 };
+  const status = 'checking the folder for changes…';
+  if (!o.id) drawFirstFrame(library, theme, size.width, size.height, o.search ?? '', status);
+  const { runReader } = await import('./run.js');
+  return runReader({ ...o, ...size, store, library, theme, terminal, status });
+}

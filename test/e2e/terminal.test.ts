@@ -1,0 +1,76 @@
+/** The terminal is always given back: after q, Ctrl+C, SIGTERM, SIGHUP and an error while drawing; Ctrl+Z and fg. */
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { after, describe, it } from 'node:test';
+import { makeFolder } from '../helpers.js';
+import { Tmux, hasTmux } from './tmux.js';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** A folder of its own, so that `pkill -f` finds exactly this reader. */
+function ownFolder(): string {
+  const dir = makeFolder();
+  fs.copyFileSync(path.resolve('articles', '2022-01-almaty.txt'), path.join(dir, '2022-01-almaty.txt'));
+  return dir;
+}
+
+describe('the terminal is given back', { skip: hasTmux ? false : 'tmux is not installed' }, () => {
+  const t = new Tmux();
+  after(() => t.kill());
+
+  it('after q', async () => {
+    t.start(80, 24);
+    await t.waitFor(/1 article\b/);
+    await t.keys('q');
+    await t.assertShellBack();
+  });
+
+  it('after Ctrl+C, in the list and in an article', async () => {
+    t.start(80, 24);
+    await t.waitFor(/1 article\b/);
+    await t.keys('C-c');
+    await t.assertShellBack();
+    t.start(80, 24);
+    await t.waitFor(/1 article\b/);
+    await t.keys('Enter');
+    await t.waitFor('words');
+    await t.keys('C-c');
+    await t.assertShellBack();
+  });
+
+  for (const signal of ['TERM', 'HUP']) {
+    it(`after SIG${signal}`, async () => {
+      const dir = ownFolder();
+      t.start(80, 24, `--dir ${dir}`);
+      await t.waitFor(/1 article\b/);
+      const r = spawnSync('pkill', [`-${signal}`, '-f', `krant.js --dir ${dir}`]);
+      assert.equal(r.status, 0, 'the reader was found and signalled');
+      await t.assertShellBack();
+    });
+  }
+
+  it('after an error while drawing, with one line saying what', async () => {
+    t.start(80, 24, '', 'KRANT_FAULT=draw');
+    await t.waitFor(/1 article\b/);
+    await t.keys('Enter');
+    const s = await t.waitFor('EARLIER-OUTPUT');
+    assert.match(s, /krant: fault injected while drawing/);
+    assert.ok(!/\bat .*\.js:\d+/.test(s), 'no stack trace');
+    await t.assertShellBack();
+  });
+
+  it('Ctrl+Z suspends the reader and fg draws it again', async () => {
+    t.start(80, 24);
+    await t.waitFor(/1 article\b/);
+    await t.keys('j');
+    await t.keys('C-z');
+    const s = await t.waitFor(/Stopped/);
+    assert.match(s, /EARLIER-OUTPUT/);
+    t.run('send-keys', '-t', t.session, 'fg', 'Enter');
+    await t.waitFor(/1 article\b/);
+    await t.waitFor(/▸ 2022-01/);
+    await t.keys('q');
+    await t.assertShellBack();
+  });
+});
