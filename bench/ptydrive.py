@@ -151,6 +151,16 @@ def session(a, env):
     t.key_to_frame(b'/')
     out['search_keys'] = keys([b'p', b'o', b'l', b'i', b't', b'\x7f', b'\x7f', b'\x7f', b'\x7f', b'\x7f'], 20)
     t.key_to_frame(b'\x1b')
+    # the hits of a whole word: from its last letter typed to the header that counts them
+    t.key_to_frame(b'\x1b')
+    t.key_to_frame(b'/')
+    for c in a.word[:-1]:
+        t.key_to_frame(c.encode())
+    mark = len(t.buf)
+    sent = time.monotonic()
+    os.write(t.fd, a.word[-1].encode())
+    shown = t.wait_for(f'hits for "{a.word}"', 30, since=mark)
+    out['search_results_ms'] = round(shown - (sent - t.t0) * 1000, 1) if shown else None
     t.key_to_frame(b'\r')
     time.sleep(0.3)
     out['article_keys'] = keys([b'j', b'j', b'k', b' ', b'b'], 30)
@@ -171,6 +181,7 @@ def main():
     ap.add_argument('--rows', type=int, default=30)
     ap.add_argument('--marker', default='')
     ap.add_argument('--ready', default='')
+    ap.add_argument('--word', default='politie')
     ap.add_argument('--runs', type=int, default=5)
     ap.add_argument('--env', action='append', default=[])
     argv = sys.argv[1:]

@@ -7,7 +7,7 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli.ts', 'parse-worker': 'src/store/parse-worker.ts', 'sync-child': 'src/store/sync-child.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'parse-worker': 'src/store/parse-worker.ts', 'index-helper': 'src/store/index-helper.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

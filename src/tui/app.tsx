@@ -1,13 +1,14 @@
 /** The reader: one reducer for state, effects that read the store, screens that draw. */
 
 import { useApp, useInput, useStdout } from 'ink';
-import React, { useEffect, useMemo, useReducer, useSyncExternalStore } from 'react';
+import React, { useEffect, useReducer, useSyncExternalStore } from 'react';
 import type { Theme } from '../core/theme.js';
 import { ArticleScreen, HelpOverlay, ListScreen, SourcesPanel } from './components.js';
 import type { Library } from './library.js';
 import { prepareArticle } from './open-article.js';
 import type { SyncFeed } from './sync-feed.js';
-import { initialState, listRows, reducer } from './state.js';
+import { initialState, reducer } from './state.js';
+import { useListRows } from './use-list-rows.js';
 import { ThemeProvider } from './theme.js';
 
 export interface AppProps {
@@ -42,29 +43,25 @@ export function App({ library, theme, width, height, initialQuery = '', openId, 
     return () => void stdout.off('resize', onResize);
   }, [stdout]);
 
-  // The list's size follows the search and the index
-  const { query } = state.list;
-  useEffect(() => {
-    dispatch({ type: 'listCount', count: library.count(query) });
-  }, [library, query, revision]);
+  const list = useListRows(library, state, dispatch, revision);
 
-  // Only the visible rows are read from the store
-  const rows = useMemo(
-    () => (state.screen === 'list' && state.list.count > 0 ? library.page(query, state.list.top, listRows(state)) : []),
-    [library, query, state.screen, state.list.top, state.list.count, state.height, revision],
-  );
-
-  // Opening an article: read its file, highlight it
+  // Opening an article: find its row, read its file, highlight it
   useEffect(() => {
     if (state.wantOpen === null) return;
     const index = state.wantOpen;
-    const [row] = library.page(query, index, 1);
-    if (!row) return void dispatch({ type: 'openFailed', message: 'that article is gone' });
-    try {
-      dispatch({ type: 'opened', index, ...prepareArticle(row.id, library.read(row)) });
-    } catch (e) {
-      dispatch({ type: 'openFailed', message: `cannot open ${row.path}: ${(e as { what?: string }).what ?? (e as Error).message}` });
-    }
+    let live = true;
+    list.rowAt(index).then((row) => {
+      if (!live) return;
+      if (!row) return dispatch({ type: 'openFailed', message: 'that article is gone' });
+      try {
+        dispatch({ type: 'opened', index, ...prepareArticle(row.id, library.read(row)) });
+      } catch (e) {
+        dispatch({ type: 'openFailed', message: `cannot open ${row.path}: ${(e as { what?: string }).what ?? (e as Error).message}` });
+      }
+    });
+    return () => {
+      live = false;
+    };
   }, [state.wantOpen]);
 
   // `krant ID` opens that article first
@@ -93,6 +90,6 @@ export function App({ library, theme, width, height, initialQuery = '', openId, 
   if (state.overlay === 'help') screen = <HelpOverlay state={state} />;
   else if (state.overlay === 'panel' && state.article) screen = <SourcesPanel state={state} onPick={(mark) => dispatch({ type: 'jump', mark })} />;
   else if (state.screen === 'article' && state.article) screen = <ArticleScreen state={state} />;
-  else screen = <ListScreen state={state} rows={rows} folder={library.folder} status={syncText} />;
+  else screen = <ListScreen state={state} rows={list.rows} folder={library.folder} status={syncText} searching={list.searching} />;
   return <ThemeProvider value={theme}>{screen}</ThemeProvider>;
 }

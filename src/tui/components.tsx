@@ -10,8 +10,8 @@ import { type Mark, type State, bodyRows, listRows, textWidth } from './state.js
 import { FrameText, SpanText, Styled } from './theme.js';
 import { footerLine, listFrame, plural } from './list-frame.js';
 
-export function ListScreen({ state, rows, folder, status = '' }: { state: State; rows: ListRow[]; folder: string; status?: string }) {
-  const { header, body, footer } = listFrame(state, rows, folder, status);
+export function ListScreen({ state, rows, folder, status = '', searching = false }: { state: State; rows: ListRow[]; folder: string; status?: string; searching?: boolean }) {
+  const { header, body, footer } = listFrame(state, rows, folder, status, searching);
   return (
     <Box flexDirection="column" width={state.width} height={state.height}>
       <FrameText line={header} />

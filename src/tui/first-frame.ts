@@ -9,9 +9,10 @@ import type { Library } from './library.js';
 import { listFrame } from './list-frame.js';
 import { initialState, listRows, reducer } from './state.js';
 
-export function drawFirstFrame(library: Library, theme: Theme, width: number, height: number, query: string, status: string): void {
-  const state = reducer(initialState(width, height, query), { type: 'listCount', count: library.count(query) });
-  const rows = state.list.count ? library.page(query, 0, listRows(state)) : [];
+/** The unfiltered list's first page (a search's first frame waits for the search). */
+export function drawFirstFrame(library: Library, theme: Theme, width: number, height: number, status: string): void {
+  const state = reducer(initialState(width, height), { type: 'listCount', count: library.count() });
+  const rows = state.list.count ? library.page(0, listRows(state)) : [];
   const { header, body, footer } = listFrame(state, rows, library.folder, status);
   const paint = ansiPainter(theme);
   const line = (pieces: typeof header) => pieces.map((p) => paint.piece(p.text, p.role, p.types)).join('') + '\x1b[K';

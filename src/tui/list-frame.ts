@@ -42,16 +42,18 @@ export function listHint(width: number): string {
 }
 
 /** Header, one line per visible row (fewer when the list is short), footer. */
-export function listFrame(state: State, rows: ListRow[], folder: string, status: string): { header: FrameLine; body: FrameLine[]; footer: FrameLine } {
+export function listFrame(state: State, rows: ListRow[], folder: string, status: string, searching = false): { header: FrameLine; body: FrameLine[]; footer: FrameLine } {
   const { width } = state;
   const { count, query, selected, top } = state.list;
   const terms = searchTerms(parseQuery(query));
   const dateW = 10;
   const sourceW = width >= 60 ? Math.min(14, Math.floor(width / 6)) : 0;
   const titleW = Math.max(1, width - 2 - dateW - 1 - (sourceW ? sourceW + 1 : 0));
-  const head = `krant · ${sanitize(folder)} · ${plural(count, query ? 'hit' : 'article')}${query ? ` for "${query}"` : ''}${status ? ` · ${status}` : ''}`;
+  const size = searching ? 'searching' : plural(count, query ? 'hit' : 'article');
+  const head = `krant · ${sanitize(folder)} · ${size}${query ? ` for "${query}"` : ''}${status ? ` · ${status}` : ''}`;
   const header: FrameLine = [{ text: truncate(head, width), role: 'title' }];
   const footer = footerLine(state, listHint(width));
+  if (searching && rows.length === 0) return { header, body: [], footer };
   if (count === 0) {
     const empty = query ? 'No articles match. Esc clears the search.' : status ? 'No articles yet: indexing the folder…' : 'No articles in this folder.';
     return { header, body: [[{ text: truncate(empty, width), role: 'dim' }]], footer };

@@ -5,7 +5,7 @@ import { sanitize } from '../core/sanitize.js';
 import type { Theme } from '../core/theme.js';
 import type { Store } from '../store/store.js';
 import { App, type AppProps } from './app.js';
-import { startBackgroundSync } from './background-sync.js';
+import { startIndexHelper } from './index-helper-client.js';
 import type { Library } from './library.js';
 import type { ReaderOptions } from './start.js';
 import { createSyncFeed } from './sync-feed.js';
@@ -33,22 +33,23 @@ export async function runReader(o: RunOptions): Promise<number> {
     });
     process.kill(process.pid, 'SIGSTOP');
   };
+  // The index helper syncs and searches in a process of its own; the reader asks it.
+  const helper = startIndexHelper(o.store, feed);
+  o.terminal.onExit(() => helper.stop());
   const props: AppProps = {
-    library: o.library, theme: o.theme, width: o.width, height: o.height,
+    library: { ...o.library, search: helper.search }, theme: o.theme, width: o.width, height: o.height,
     initialQuery: o.search ?? '', openId: o.id, onSuspend: suspend, sync: feed, fault: o.fault,
   };
   const instance = render(<App {...props} />, { stdout: o.terminal.output, exitOnCtrlC: false, patchConsole: false });
-
-  // The first frame came from the index as it was; now catch up with the files, in the background.
-  const sync = startBackgroundSync(o.store, feed);
-  o.terminal.onExit(() => sync.stop());
 
   try {
     await instance.waitUntilExit();
   } finally {
     o.terminal.restore(); // before any message, or it is lost with the alternate screen
+    // Ink may leave stdin read (after an error): stop, so that what is typed next goes to the shell
+    process.stdin.destroy();
   }
   if (o.store.notice) process.stderr.write(`krant: ${sanitize(o.store.notice)}\n`);
-  for (const w of sync.warnings) process.stderr.write(`krant: skipped: ${sanitize(w.what)} (${sanitize(w.path)})\n`);
+  for (const w of helper.warnings) process.stderr.write(`krant: skipped: ${sanitize(w.what)} (${sanitize(w.path)})\n`);
   return 0;
 }

@@ -27,7 +27,7 @@ export async function startReader(o: ReaderOptions): Promise<number> {
   const library = storeLibrary(store, o.dir);
   const size = { width: process.stdout.columns || 80, height: process.stdout.rows || 24 };
   const status = 'checking the folder for changes…';
-  if (!o.id) drawFirstFrame(library, theme, size.width, size.height, o.search ?? '', status);
+  if (!o.id && !o.search) drawFirstFrame(library, theme, size.width, size.height, status);
   const { runReader } = await import('./run.js');
   return runReader({ ...o, ...size, store, library, theme, terminal, status });
 }

@@ -1,0 +1,89 @@
+/**
+ * The reader's helper process for one folder: brings the index up to date (a full
+ * sync), and answers searches, so that neither the time nor the memory of either
+ * lands on the reader. JSON lines: searches come in on stdin as
+ * `{seq, search, offset, limit}`; out on stdout go `{progress}` after every batch
+ * written, `{done}`, and `{result: {seq, count, rows}}`. Ends when stdin closes and
+ * the sync is done.
+ */
+
+import readline from 'node:readline';
+import { Store } from './store.js';
+
+interface SearchRequest {
+  seq: number;
+  search: string;
+  offset: number;
+  limit: number;
+}
+
+const emit = (msg: unknown) => process.stdout.write(JSON.stringify(msg) + '\n');
+
+const dir = process.argv[2];
+if (!dir) process.exit(2);
+
+let store: Store;
+try {
+  store = new Store(dir);
+} catch (e) {
+  emit({ failed: (e as Error).message });
+  process.exit(1);
+}
+if (store.notice) emit({ notice: store.notice });
+
+// Only the newest search is answered: while one ran, the user typed on.
+let pending: SearchRequest | null = null;
+let scheduled = false;
+const answer = () => {
+  scheduled = false;
+  const req = pending;
+  pending = null;
+  if (!req) return;
+  try {
+    emit({ result: { seq: req.seq, count: store.searchCount(req.search), rows: store.search(req.search, req.limit, req.offset) } });
+  } catch (e) {
+    emit({ result: { seq: req.seq, count: 0, rows: [], error: (e as Error).message } });
+  }
+};
+
+let inputClosed = false;
+let syncDone = false;
+const maybeExit = () => {
+  if (inputClosed && syncDone) {
+    store.close();
+    process.exit(0);
+  }
+};
+
+readline
+  .createInterface({ input: process.stdin })
+  .on('line', (line) => {
+    try {
+      pending = JSON.parse(line) as SearchRequest;
+    } catch {
+      return;
+    }
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(answer);
+    }
+  })
+  .on('close', () => {
+    inputClosed = true;
+    maybeExit();
+  });
+
+const started = performance.now();
+store.fullSync((progress) => emit({ progress })).then(
+  (r) => {
+    const ms = Math.round(performance.now() - started);
+    emit({ done: { added: r.added, changed: r.changed, removed: r.removed, ms, warnings: [...r.warnings, ...store.skipped()] } });
+    syncDone = true;
+    maybeExit();
+  },
+  (e) => {
+    emit({ failed: (e as Error).message });
+    syncDone = true;
+    maybeExit();
+  },
+);

@@ -1,0 +1,75 @@
+/**
+ * The rows the list shows, and its size. Unfiltered, both come straight from the
+ * index. While searching they come from the index helper, asynchronously: a window
+ * of three pages around the visible one is asked for, and the last answer is shown
+ * until the next arrives, so that typing and scrolling never wait for a search.
+ */
+
+import { useEffect, useRef, useState } from 'react';
+import type { ListRow } from '../store/store.js';
+import type { Library } from './library.js';
+import { type Action, type State, listRows } from './state.js';
+
+interface Window {
+  query: string;
+  offset: number;
+  count: number;
+  rows: ListRow[];
+  /** The index revision it was read at: a newer one asks again. */
+  revision: number;
+}
+
+export interface ListRowsApi {
+  rows: ListRow[];
+  /** True while the list shows no answer yet for the current search. */
+  searching: boolean;
+  /** The row at a position of the current list (read or asked for). */
+  rowAt(index: number): Promise<ListRow | undefined>;
+}
+
+export function useListRows(library: Library, state: State, dispatch: (a: Action) => void, revision: number): ListRowsApi {
+  const { query, top, count } = state.list;
+  const visible = listRows(state);
+  const [win, setWin] = useState<Window | null>(null);
+  const winRef = useRef<Window | null>(null);
+  winRef.current = win;
+
+  // Unfiltered: the count from the index at once
+  useEffect(() => {
+    if (!query) dispatch({ type: 'listCount', count: library.count() });
+  }, [library, query, revision]);
+
+  // Searching: ask for a window around the visible page unless the one held covers it
+  const covered =
+    !!win && win.query === query && win.revision === revision && top >= win.offset &&
+    (top + visible <= win.offset + win.rows.length || win.offset + win.rows.length >= win.count);
+  useEffect(() => {
+    if (!query || covered) return;
+    let live = true;
+    const offset = Math.max(0, top - visible);
+    library.search(query, offset, 3 * visible).then((page) => {
+      if (!live || !page) return;
+      setWin({ query, offset, count: page.count, rows: page.rows, revision });
+      dispatch({ type: 'listCount', count: page.count });
+    });
+    return () => {
+      live = false;
+    };
+  }, [library, query, top, visible, revision, covered]);
+
+  let rows: ListRow[];
+  if (!query) rows = state.screen === 'list' && count > 0 ? library.page(top, visible) : [];
+  // the last answer for this search, while it holds the visible page (a newer one is on its way otherwise)
+  else rows = win && win.query === query && top >= win.offset ? win.rows.slice(top - win.offset, top - win.offset + visible) : [];
+
+  return {
+    rows,
+    searching: !!query && (!win || win.query !== query),
+    rowAt: async (index) => {
+      if (!query) return library.page(index, 1)[0];
+      const w = winRef.current;
+      if (w && w.query === query && index >= w.offset && index < w.offset + w.rows.length) return w.rows[index - w.offset];
+      return (await library.search(query, index, 1))?.rows[0];
+    },
+  };
+}
