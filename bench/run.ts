@@ -8,6 +8,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { articleWords } from '../src/core/article.js';
+import { highlightArticle } from '../src/core/highlights.js';
+import { parseArticle } from '../src/core/parse.js';
 import { COMMON_WORD, RARE_WORD, TWO_WORDS, generateArchive } from './generate.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -137,6 +140,19 @@ function benchSize(n: number, baseline: { node: number; pty: number }): Row[] {
   return rows;
 }
 
+/** The highlighter on an article of about 400 words (the seed with a paragraph more), per article. */
+function highlightSpeed(): Row {
+  const seed = fs.readFileSync(path.join(ROOT, 'articles', '2022-01-almaty.txt'), 'utf8');
+  const a = parseArticle('seed', seed + '\n\nVolgens de politie zijn er ruim 200 mensen opgepakt, meldt persbureau Reuters. "We weten het niet," zegt een woordvoerder van het ministerie van Binnenlandse Zaken. Zo\'n 40 procent van de bevolking woont in de stad.');
+  const words = articleWords(a);
+  for (let i = 0; i < 200; i++) highlightArticle(a); // warm up
+  const runs = 2000;
+  const t = performance.now();
+  for (let i = 0; i < runs; i++) highlightArticle(a);
+  const ms = (performance.now() - t) / runs;
+  return { what: `highlighter, one article of ${words} words`, measured: `${ms.toFixed(3)} ms`, target: '< 1 ms', ok: ms < 1 };
+}
+
 function machine(): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   return `${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${os.release()}, Node ${process.version}`;
@@ -148,7 +164,7 @@ function main() {
   const node = interleaved({ node: () => timeOnce('node', ['-e', '0']) }, 11).node!;
   const p = pty('first-frame', ['--runs', '7', '--marker', 'hello'], ['node', '-e', 'console.log("hello")']);
   const baseline = { node, pty: p.first_frame_ms as number };
-  const rows: Row[] = [];
+  const rows: Row[] = [highlightSpeed()];
   for (const n of SIZES) rows.push(...benchSize(n, baseline));
   const verdict = (ok: boolean | null) => (ok === null ? '—' : ok ? 'met' : '**not met**');
   const table = ['| what | measured | target | |', '|---|---|---|---|', ...rows.map((r) => `| ${r.what} | ${r.measured} | ${r.target} | ${verdict(r.ok)} |`)].join('\n');
