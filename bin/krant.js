@@ -1,4 +1,3 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.js';
-
-await main(process.argv);
+// CommonJS (see bin/package.json): starting through Node's ES module loader costs more.
+require('../dist/cli.cjs').main(process.argv);

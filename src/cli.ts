@@ -41,8 +41,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // The bundled articles: `articles/` beside `dist/` (or beside `src/` when run from source).
 const BUNDLED = path.resolve(here, '..', 'articles');
 
-// Set by the build, so that `--version` reads no file at start-up.
+// Set by the build: the version (so that `--version` reads no file at start-up), and the reader's bundle.
 declare const KRANT_VERSION: string | undefined;
+declare const KRANT_READER: string | undefined;
 
 function version(): string {
   if (typeof KRANT_VERSION === 'string') return KRANT_VERSION;
@@ -228,7 +229,9 @@ async function run(argv: string[]): Promise<number> {
   // Ink's layout engine (yoga, built with Emscripten) asks `typeof fetch`, and Node 20 then
   // loads its whole HTTP client: about 15 ms of the first frame. krant never fetches.
   delete (globalThis as { fetch?: unknown }).fetch;
-  const { startReader } = await import('./tui/start.js');
+  // Built, the reader is an ES module bundle of its own beside this file; from source, the module itself.
+  const reader = typeof KRANT_READER === 'string' ? new URL(KRANT_READER, import.meta.url).href : './tui/start.js';
+  const { startReader } = (await import(reader)) as typeof import('./tui/start.js');
   return startReader({ dir, id, search: opts.search, env, fault: env.KRANT_FAULT });
 }
 

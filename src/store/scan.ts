@@ -43,10 +43,6 @@ export const ARTICLE_EXT = /\.(txt|md)$/i;
 const errCode = (e: unknown) => ((e as NodeJS.ErrnoException).code ?? 'unreadable').toLowerCase();
 const join = (dir: string, name: string) => (dir ? `${dir}/${name}` : name);
 
-export function idFromRel(rel: string): string {
-  return rel.replace(ARTICLE_EXT, '');
-}
-
 /** A 32-bit hash of a file's name, size and mtime (FNV-1a over the name, then the numbers mixed in). */
 function fileHash(name: string, size: number, mtime: number): number {
   let h = 0x811c9dc5;

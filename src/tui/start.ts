@@ -20,7 +20,13 @@ export interface ReaderOptions {
 
 export async function startReader(o: ReaderOptions): Promise<number> {
   const terminal = takeTerminal();
-  const store = new Store(o.dir);
+  let store: Store;
+  try {
+    store = new Store(o.dir);
+  } catch (e) {
+    terminal.restore(); // first, so that the error is said on the screen the user sees
+    throw e;
+  }
   terminal.onExit(() => store.close());
   const mono = (!!o.env.NO_COLOR && o.env.FORCE_COLOR === undefined) || o.env.TERM === 'dumb';
   const theme = mono ? monoTheme : colourTheme;
