@@ -154,41 +154,41 @@ async function printArticle(dir: string, id: string, opts: Options, mode: Colour
   return EXIT.ok;
 }
 
-async function writeRows(rows: ListRow[], json: boolean, snippets?: Snippet[]) {
-  if (json) {
-    const { listJson, toJson } = await import('./print/json.js');
-    writeOut(toJson(listJson(rows, snippets)));
-  } else {
-    const { renderList } = await import('./print/list.js');
-    writeOut(renderList(rows));
-  }
+async function writeRows(rows: ListRow[], snippets?: Snippet[]) {
+  const { listJson, toJson } = await import('./print/json.js');
+  writeOut(toJson(listJson(rows, snippets)));
 }
 
 async function printList(dir: string, opts: Options) {
   const store = await openStore(dir);
   const result = await store.quickSync(progressReporter(!!process.stderr.isTTY));
   reportWarnings([...result.warnings, ...store.skipped()]);
+  if (!opts.json) {
+    // rows one at a time: a list of 200 000 never sits in memory as objects
+    const { renderList } = await import('./print/list.js');
+    const text = renderList(store.each(opts.search));
+    if (opts.search !== undefined && text === '') return EXIT.nothingFound;
+    writeOut(text);
+    return EXIT.ok;
+  }
   if (opts.search === undefined) {
-    await writeRows(store.all(), !!opts.json);
+    await writeRows(store.all());
     return EXIT.ok;
   }
   const rows = store.search(opts.search);
   if (rows.length === 0) return EXIT.nothingFound;
-  let snippets: Snippet[] | undefined;
-  if (opts.json) {
-    // cut from the article files themselves: the index keeps no copy of the text
-    const { makeSnippet } = await import('./core/snippet.js');
-    const { parseQuery, searchTerms } = await import('./core/query.js');
-    const terms = searchTerms(parseQuery(opts.search));
-    snippets = rows.map((r) => {
-      try {
-        return makeSnippet(store.read(r).paragraphs, terms);
-      } catch {
-        return { text: '', spans: [] };
-      }
-    });
-  }
-  await writeRows(rows, !!opts.json, snippets);
+  // snippets are cut from the article files themselves: the index keeps no copy of the text
+  const { makeSnippet } = await import('./core/snippet.js');
+  const { parseQuery, searchTerms } = await import('./core/query.js');
+  const terms = searchTerms(parseQuery(opts.search));
+  const snippets: Snippet[] = rows.map((r) => {
+    try {
+      return makeSnippet(store.read(r).paragraphs, terms);
+    } catch {
+      return { text: '', spans: [] };
+    }
+  });
+  await writeRows(rows, snippets);
   return EXIT.ok;
 }
 

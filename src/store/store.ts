@@ -93,6 +93,16 @@ export class Store {
     return this.page(0, -1);
   }
 
+  /** Every row in list order, or every hit best first, one at a time (for printing long lists). */
+  *each(query?: string): IterableIterator<ListRow> {
+    if (query === undefined) {
+      yield* this.stmts.page.iterate(-1, 0) as IterableIterator<ListRow>;
+      return;
+    }
+    const match = toFtsQuery(parseQuery(query));
+    if (match) yield* this.stmts.search.iterate(match, -1, 0) as IterableIterator<ListRow>;
+  }
+
   /** The position of an article in list order, or -1 when there is none with that id. */
   position(id: string): number {
     const row = this.get(id);
