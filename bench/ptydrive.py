@@ -81,6 +81,18 @@ class Term:
         os.close(self.fd)
 
 
+def header(t):
+    """The last header line drawn."""
+    text = ANSI.sub(b'', t.buf[-20000:]).decode('utf-8', 'replace').replace('\r', '')
+    at = text.rfind('krant ·')
+    return text[at:].split('\n', 1)[0] if at >= 0 else ''
+
+
+def syncing(t):
+    h = header(t)
+    return not h or any(w in h for w in ('checking the folder', 'indexing', 'scanning'))
+
+
 def hwm_mb(pid):
     try:
         for line in open(f'/proc/{pid}/status'):
@@ -128,11 +140,10 @@ def session(a, env):
     t = Term(a.cmd, a.cols, a.rows, env)
     out = {'ready_ms': t.wait_for(a.ready, 120)}
     # the background sync has finished when the header no longer says so
-    end = time.monotonic() + 120
+    end = time.monotonic() + 600
     while time.monotonic() < end:
         t.read(0.05)
-        tail = ANSI.sub(b'', t.buf[-4000:]).decode('utf-8', 'replace')
-        if 'checking the folder' not in tail and 'indexing' not in tail and 'scanning' not in tail:
+        if not syncing(t):
             break
     time.sleep(0.3)
 

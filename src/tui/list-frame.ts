@@ -50,7 +50,8 @@ export function listFrame(state: State, rows: ListRow[], folder: string, status:
   const sourceW = width >= 60 ? Math.min(14, Math.floor(width / 6)) : 0;
   const titleW = Math.max(1, width - 2 - dateW - 1 - (sourceW ? sourceW + 1 : 0));
   const size = searching ? 'searching' : plural(count, query ? 'hit' : 'article');
-  const head = `krant · ${sanitize(folder)} · ${size}${query ? ` for "${query}"` : ''}${status ? ` · ${status}` : ''}`;
+  // the folder last: on a narrow terminal it is what gets cut
+  const head = `krant · ${size}${query ? ` for "${query}"` : ''}${status ? ` · ${status}` : ''} · ${sanitize(folder)}`;
   const header: FrameLine = [{ text: truncate(head, width), role: 'title' }];
   const footer = footerLine(state, listHint(width));
   if (searching && rows.length === 0) return { header, body: [], footer };
