@@ -226,6 +226,10 @@ async function run(argv: string[]): Promise<number> {
   if (!process.stdin.isTTY) {
     throw new UserError('the reader needs a terminal; use --print to print instead', EXIT.usage);
   }
+  // Ink draws only a final frame when the environment says CI; the reader runs on a terminal
+  // (checked above), so it is interactive whatever CI says.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
   // Ink's layout engine (yoga, built with Emscripten) asks `typeof fetch`, and Node 20 then
   // loads its whole HTTP client: about 15 ms of the first frame. krant never fetches.
   delete (globalThis as { fetch?: unknown }).fetch;
