@@ -74,8 +74,7 @@ function benchSize(n: number, baseline: { node: number; pty: number }): Row[] {
   const { dir, bytes } = archive(n);
   const cache = path.join(WORK, `cache-${n}`);
   fs.rmSync(cache, { recursive: true, force: true });
-  const env = { ...process.env, XDG_CACHE_HOME: cache, NO_COLOR: '' };
-  delete (env as Record<string, string | undefined>).NO_COLOR;
+  const env = { ...process.env, XDG_CACHE_HOME: cache };
   const rows: Row[] = [];
   const label = (s: string) => `${s} (${n.toLocaleString('en')})`;
 
