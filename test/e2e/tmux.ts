@@ -2,17 +2,26 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { BIN, makeFolder } from '../helpers.js';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+// Sockets live in a folder of the tests' own, removed when each server is: no `krant-e2e-*` left behind.
+const SOCKETS = fs.mkdtempSync(path.join(os.tmpdir(), 'krant-e2e-'));
+process.on('exit', () => fs.rmSync(SOCKETS, { recursive: true, force: true }));
+
 export class Tmux {
-  readonly session = `krant-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  /** The session of the current start; each start gets a new server on a socket of its own. */
+  session = '';
+  private socket = '';
   readonly cache = makeFolder();
 
   run(...args: string[]): string {
-    return execFileSync('tmux', ['-L', this.session, ...args], { encoding: 'utf8' });
+    return execFileSync('tmux', ['-S', this.socket, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   }
 
   screen(): string {
@@ -20,10 +29,22 @@ export class Tmux {
   }
 
   /** A shell at cols × rows that has printed EARLIER-OUTPUT, then runs krant with `args`. */
-  start(cols: number, rows: number, args = '', env = '') {
+  start(cols: number, rows: number, args = '', env = '', command = `node ${BIN}`) {
     this.kill();
-    this.run('new-session', '-d', '-s', this.session, '-x', String(cols), '-y', String(rows), 'bash', '--norc', '--noprofile');
-    this.run('send-keys', '-t', this.session, `export XDG_CACHE_HOME=${this.cache} PS1='$ '; clear; echo EARLIER-OUTPUT; ${env} node ${BIN} ${args}`, 'Enter');
+    this.session = `krant-${Math.random().toString(36).slice(2, 10)}`;
+    this.socket = path.join(SOCKETS, this.session);
+    // no user configuration; a server of its own, so a server still shutting down is never reused
+    this.run('-f', '/dev/null', 'new-session', '-d', '-s', this.session, '-x', String(cols), '-y', String(rows), 'bash', '--norc', '--noprofile');
+    this.waitForServer();
+    this.run('send-keys', '-t', this.session, `export XDG_CACHE_HOME=${this.cache} PS1='$ '; clear; echo EARLIER-OUTPUT; ${env} ${command} ${args}`, 'Enter');
+  }
+
+  private waitForServer() {
+    const end = Date.now() + 5000;
+    while (spawnSync('tmux', ['-S', this.socket, 'has-session', '-t', this.session]).status !== 0) {
+      if (Date.now() > end) throw new Error(`tmux server for ${this.session} never came up`);
+      spawnSync('sleep', ['0.02']);
+    }
   }
 
   async waitFor(text: string | RegExp, ms = 10000): Promise<string> {
@@ -33,6 +54,18 @@ export class Tmux {
       if (typeof text === 'string' ? s.includes(text) : text.test(s)) return s;
       if (Date.now() > end) throw new Error(`never saw ${text} on:\n${s}`);
       await sleep(50);
+    }
+  }
+
+  /** Waits until the screen has stopped changing (two equal captures 150 ms apart). */
+  async settle(ms = 5000): Promise<string> {
+    const end = Date.now() + ms;
+    let last = this.screen();
+    for (;;) {
+      await sleep(150);
+      const s = this.screen();
+      if (s === last || Date.now() > end) return s;
+      last = s;
     }
   }
 
@@ -56,7 +89,10 @@ export class Tmux {
   }
 
   kill() {
-    spawnSync('tmux', ['-L', this.session, 'kill-server']);
+    if (!this.socket) return;
+    spawnSync('tmux', ['-S', this.socket, 'kill-server']);
+    fs.rmSync(this.socket, { force: true });
+    this.socket = '';
   }
 }
 
