@@ -152,7 +152,7 @@ function highlightSpeed(): Row {
   const t = performance.now();
   for (let i = 0; i < runs; i++) highlightArticle(a);
   const ms = (performance.now() - t) / runs;
-  return { what: `highlighter, one article of ${words} words`, measured: `${ms.toFixed(3)} ms`, target: '< 1 ms', ok: ms < 1 };
+  return { what: `highlighter with claims, one article of ${words} words`, measured: `${ms.toFixed(3)} ms`, target: '< 1 ms', ok: ms < 1 };
 }
 
 function machine(): string {

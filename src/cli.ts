@@ -35,6 +35,7 @@ interface Options {
   width?: number;
   color: 'auto' | 'always' | 'never';
   reindex?: boolean;
+  claims?: boolean;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -89,6 +90,7 @@ function program(): Command {
     .option('-d, --dir <folder>', 'the articles folder (default: $KRANT_DIR, else the bundled articles)')
     .option('-w, --width <n>', 'wrap printed text at N columns', parseWidth)
     .addOption(new Option('--color <when>', 'colour: auto (on a terminal), always or never').choices(['auto', 'always', 'never']).default('auto'))
+    .option('--claims', 'with an article ID: who gives each figure (figure, origin, via, sentence; tab-separated when piped)')
     .option('--reindex', 'rebuild the index of the folder from scratch')
     .version(version(), '-V, --version')
     .showHelpAfterError('(krant --help for usage)')
@@ -99,7 +101,8 @@ Examples:
   krant --print                           list: id, date, source, title (tab-separated)
   krant --print 2022-01-almaty            print an article (plain text when piped)
   krant --print --width 72 2022-01-almaty print it wrapped at 72 columns
-  krant --print --json 2022-01-almaty     the article as JSON with figures and sources
+  krant --print --json 2022-01-almaty     the article as JSON with figures, sources and claims
+  krant --print --claims 2022-01-almaty   who gives each figure: figure, origin, via, sentence
   krant --print --search geelimineerd     search all articles (case and accents ignored)
   krant --print --search '"de politie"' --json   a phrase, results as JSON with snippets
   krant --dir ~/nieuws --print            another folder (or KRANT_DIR=~/nieuws)
@@ -141,6 +144,7 @@ async function printArticle(dir: string, id: string, opts: Options, mode: Colour
   const file = fileForId(dir, id);
   if (!file) throw new UserError(`no article with id "${id}"`, EXIT.unknownId, dir);
   const { article } = readArticleFile(file, id.replace(/\.(txt|md)$/i, ''));
+  if (opts.claims) return printClaims(article, opts, mode);
   if (opts.json) {
     const { articleJson, toJson } = await import('./print/json.js');
     writeOut(toJson(articleJson(article, path.relative(dir, file).split(path.sep).join('/'))));
@@ -151,6 +155,24 @@ async function printArticle(dir: string, id: string, opts: Options, mode: Colour
   const wrap = width ? (await import('./core/layout.js')).wrap : undefined;
   const spans = painter ? (await import('./core/highlights.js')).highlightArticle(article).paragraphs.map((p) => p.spans) : undefined;
   writeOut(renderArticle(article, { wrap: wrap && ((text, s) => wrap(text, s, width!)), painter, spans }));
+  return EXIT.ok;
+}
+
+/** `--claims`: tab-separated when piped, JSON with --json, else wrapped and styled for a terminal. */
+async function printClaims(article: import('./core/article.js').Article, opts: Options, mode: ColourMode) {
+  const { highlightArticle } = await import('./core/highlights.js');
+  const { claimRows, claimsText, claimsTsv } = await import('./print/claims.js');
+  const rows = claimRows(article, highlightArticle(article));
+  if (opts.json) {
+    const { toJson } = await import('./print/json.js');
+    writeOut(toJson(rows.map((r) => ({ ...r.claim, sentence: r.sentence.text }))));
+  } else if (!process.stdout.isTTY) {
+    writeOut(claimsTsv(rows));
+  } else {
+    const width = Math.max(10, (opts.width ?? Math.min(process.stdout.columns || 80, 100)) - 4);
+    const { wrap } = await import('./core/layout.js');
+    writeOut(claimsText(rows, { painter: await painterFor(mode), wrap: (text, spans) => wrap(text, spans, width) }));
+  }
   return EXIT.ok;
 }
 
@@ -217,7 +239,8 @@ async function run(argv: string[]): Promise<number> {
     if (!opts.print && !id && opts.search === undefined) return EXIT.ok;
   }
 
-  const printing = opts.print || opts.json || !process.stdout.isTTY;
+  if (opts.claims && (!id || opts.search !== undefined)) throw new UserError('--claims needs one article ID (krant --print --claims ID)', EXIT.usage);
+  const printing = opts.print || opts.json || opts.claims || !process.stdout.isTTY;
   if (printing) {
     const mode = colourMode(opts.color, env, !!process.stdout.isTTY);
     if (id && opts.search === undefined) return printArticle(dir, id, opts, mode);

@@ -69,6 +69,37 @@ describe('krant --print', () => {
     assert.ok(a.paragraphs[0].spans.some((s: { type: string }) => s.type === 'quote'));
   });
 
+  it('prints who gives each figure with --claims: tab-separated when piped, an empty field for none', () => {
+    const r = krant(['--print', '--claims', '2022-01-almaty']);
+    assert.equal(r.code, 0, r.err);
+    const rows = r.out.trimEnd().split('\n').map((l) => l.split('\t'));
+    assert.equal(rows.length, 10);
+    for (const row of rows) assert.equal(row.length, 4);
+    assert.deepEqual(rows[0]!.slice(0, 3), ['tientallen', '', '']);
+    assert.deepEqual(rows[2]!.slice(0, 3), ['2000', 'het Kazachtse ministerie van Binnenlandse Zaken', 'TASS']);
+    assert.match(rows[2]![3]!, /^Het Russische persbureau TASS hoorde van .* 2000 mensen zijn opgepakt\.$/);
+    assert.deepEqual(rows[5]!, ['400', 'het ministerie van Gezondheid', '', 'Van hen zijn er 400 in het ziekenhuis opgenomen, van wie 62 op een IC.']);
+    const json = JSON.parse(krant(['--print', '--claims', '--json', '2022-01-almaty']).out);
+    assert.equal(json[1].via.text, 'Interfax');
+    assert.equal(json[1].sentence.includes('tientallen relschoppers'), true);
+    const bad = krant(['--print', '--claims']);
+    assert.equal(bad.code, 2);
+    assert.equal(bad.err.trim().split('\n').length, 1);
+  });
+
+  it('gives every figure its claim in the article JSON, as places in the paragraph', () => {
+    const j = JSON.parse(krant(['--print', '--json', '2022-01-almaty']).out);
+    assert.equal(j.claims.length, j.figures.length);
+    for (const c of j.claims) {
+      for (const place of [c.figure, c.source, c.via].filter(Boolean)) {
+        assert.equal(j.paragraphs[place.paragraph].text.slice(place.start, place.end), place.text);
+      }
+    }
+    const dertien = j.claims.find((c: { figure: { text: string } }) => c.figure.text === 'dertien');
+    assert.equal(dertien.source.text, 'de politie van Almaty');
+    assert.equal(dertien.via.text, 'RIA Novosti');
+  });
+
   it('lists the articles, one a line, newest first', () => {
     const dir = archive();
     const r = krant(['--print', '--dir', dir]);

@@ -23,3 +23,14 @@ export function writeFile(dir: string, rel: string, content: string | Buffer): s
 export function article(title: string, date: string, body: string, source = 'NOS'): string {
   return `title: ${title}\ndate: ${date}\nsource: ${source}\n\n${body}\n`;
 }
+
+/** Waits until the last frame satisfies the predicate (a frame, not a time, is what a test waits for); fails with the frame seen. */
+export async function waitForFrame(frame: () => string | undefined, ok: (f: string) => boolean, ms = 5000): Promise<string> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const f = frame() ?? '';
+    if (ok(f)) return f;
+    if (Date.now() > end) throw new Error(`no frame matched within ${ms} ms; the last was:\n${f}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { SpanType } from '../src/core/article.js';
-import { parseGoldFile, score } from '../src/core/gold.js';
+import { parseGoldFile, score } from '../scripts/eval/gold.js';
 import { highlight } from '../src/core/highlight/index.js';
 import { ROOT } from './helpers.js';
 

@@ -7,9 +7,9 @@ import { monoTheme } from '../src/core/theme.js';
 import { Store } from '../src/store/store.js';
 import { App } from '../src/tui/app.js';
 import { storeLibrary } from '../src/tui/library.js';
-import { SEED, article, makeFolder } from './helpers.js';
+import { SEED, article, makeFolder, waitForFrame } from './helpers.js';
 
-const tick = () => new Promise((r) => setTimeout(r, 60));
+
 
 async function setup() {
   const dir = makeFolder({
@@ -25,17 +25,15 @@ describe('reader components (ink-testing-library)', () => {
   it('draws the list with count, rows and footer, and the search prompt live', async () => {
     const { library } = await setup();
     const ui = render(<App library={library} theme={monoTheme} width={80} height={12} />);
-    await tick();
-    let f = ui.lastFrame()!;
+    const frame = (re: RegExp) => waitForFrame(ui.lastFrame, (f) => re.test(f));
+    let f = await frame(/Storm raast over Zeeland/);
     assert.match(f, /2 articles/);
     assert.match(f, /▸ 2024-03-05/);
-    assert.match(f, /Storm raast over Zeeland/);
     assert.match(f, /q quit/);
     ui.stdin.write('/');
-    await tick();
+    await frame(/search:/);
     ui.stdin.write('geelimineerd');
-    await tick();
-    f = ui.lastFrame()!;
+    f = await frame(/1 hit for/);
     assert.match(f, /search: geelimineerd/);
     assert.match(f, /1 hit for "geelimineerd"/);
     ui.unmount();
@@ -44,24 +42,29 @@ describe('reader components (ink-testing-library)', () => {
   it('opens an article with its meta line and highlighted body, then the panel and help', async () => {
     const { library } = await setup();
     const ui = render(<App library={library} theme={monoTheme} width={80} height={20} />);
-    await tick();
+    const frame = (re: RegExp) => waitForFrame(ui.lastFrame, (f) => re.test(f));
+    await frame(/Storm raast/);
     ui.stdin.write('j');
-    await tick();
+    await frame(/▸ 2022-01/);
     ui.stdin.write('\r');
-    await tick();
-    let f = ui.lastFrame()!;
+    let f = await frame(/363 words/);
     assert.match(f, /2022-01 · — · 363 words/);
     assert.match(f, /Veiligheidstroepen/);
     ui.stdin.write('s');
-    await tick();
-    f = ui.lastFrame()!;
-    assert.match(f, /Sources and figures/);
-    assert.match(f, /Interfax/);
-    ui.stdin.write('\x1b');
-    await tick();
+    f = await frame(/Who says what/);
+    assert.match(f, /Who says what · 1\/\d+/);
+    assert.match(f, /▸ de politie via Interfax — tientallen/);
+    ui.stdin.write('j');
+    await frame(/Who says what · 2\//);
+    ui.stdin.write('j');
+    await frame(/Who says what · 3\//);
+    ui.stdin.write('j');
+    await frame(/Who says what · 4\//);
+    ui.stdin.write('\r');
+    f = await frame(/363 words/);
+    assert.match(f, /2000 — het Kazachtse ministerie van Binnenlandse Zaken, via TASS/, 'the footer names who gives the figure');
     ui.stdin.write('?');
-    await tick();
-    assert.match(ui.lastFrame()!, /keys on the article/);
+    assert.match(await frame(/keys on the article/), /Ctrl\+Z/);
     ui.unmount();
   });
 });

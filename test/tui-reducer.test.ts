@@ -3,6 +3,9 @@ import { describe, it } from 'node:test';
 import { highlightArticle } from '../src/core/highlights.js';
 import { parseArticle } from '../src/core/parse.js';
 import { type State, initialState, reducer } from '../src/tui/state.js';
+import { panelRows } from '../src/tui/panel.js';
+import fs from 'node:fs';
+import { SEED } from './helpers.js';
 
 const press = (s: State, input: string, key: Record<string, boolean> = {}) => reducer(s, { type: 'key', input, key });
 const body = highlightArticle(parseArticle('a', 'title: T\n\n' + Array.from({ length: 30 }, (_, i) => `Alinea ${i} over Almaty en de politie.`).join('\n\n')));
@@ -129,10 +132,72 @@ describe('reader state: article', () => {
     let s = press(opened(), 's');
     assert.equal(s.overlay, 'panel');
     assert.equal(press(s, 'j').article!.scroll, 0, 'keys do not scroll under the panel');
-    s = reducer(s, { type: 'jump', mark: { p: 25, start: 0, end: 6 } });
+    s = reducer(s, { type: 'jump', marks: [{ p: 25, start: 0, end: 6 }] });
     assert.equal(s.overlay, 'none');
     assert.ok(s.article!.scroll > 0);
-    assert.deepEqual(s.article!.picked, { p: 25, start: 0, end: 6 });
+    assert.deepEqual(s.article!.picked, [{ p: 25, start: 0, end: 6 }]);
+  });
+});
+
+describe('reader state: who says what (the panel)', () => {
+  const seed = highlightArticle(parseArticle('seed', fs.readFileSync(SEED, 'utf8')));
+  const inPanel = (height = 24) => press(reducer(reducer(initialState(80, height), { type: 'listCount', count: 1 }), { type: 'opened', head, body: seed, index: 0 }), 's');
+  const rowText = (s: State, i: number) => panelRows(s.article!.body, s.width)[i]!.line.map((p) => p.text).join('');
+
+  it('groups figures under the source that gives them, with the medium that relays it, then the article\'s own', () => {
+    const s = inPanel();
+    const rows = panelRows(s.article!.body, 80).map((r) => r.line.map((p) => p.text).join(''));
+    assert.ok(rows.includes('het ministerie van Gezondheid — duizend · 400 · 62'), rows.join('\n'));
+    assert.ok(rows.includes('het Kazachtse ministerie van Binnenlandse Zaken via TASS — 2000'), rows.join('\n'));
+    assert.ok(rows.includes('de politie van Almaty via RIA Novosti — dertien · Twee'));
+    const own = rows.indexOf('the article itself — 1 figure with no source named');
+    assert.ok(own > 0);
+    assert.match(rows[own + 1]!, /^ {2}tientallen doden zijn gevallen$/);
+    assert.ok(rows.some((r) => /^ {2}AFP$/.test(r)), 'a caption credit gives no figure: listed among the other sources');
+  });
+
+  it('moves, pages and goes to first and last with the list keys, without wrapping', () => {
+    let s = inPanel(10);
+    const n = panelRows(s.article!.body, 80).length;
+    s = press(s, 'k');
+    assert.equal(s.article!.panel.selected, 0);
+    assert.equal(s.note, 'first row', 'says so instead of wrapping');
+    s = press(s, 'G');
+    assert.equal(s.article!.panel.selected, n - 1);
+    assert.ok(s.article!.panel.top > 0, 'the selection stays in view');
+    s = press(s, 'j');
+    assert.equal(s.article!.panel.selected, n - 1);
+    s = press(s, '', { home: true });
+    assert.equal(s.article!.panel.selected, 0);
+    s = press(s, ' ');
+    assert.equal(s.article!.panel.selected, 8, 'a page is the rows shown');
+    s = press(s, 'b');
+    assert.equal(s.article!.panel.selected, 0);
+  });
+
+  it('Enter jumps to the figure with its source and via marked, and the footer names who gives it', () => {
+    let s = inPanel();
+    while (!/^ {2}2000/.test(rowText(s, s.article!.panel.selected))) s = press(s, 'j');
+    s = press(s, '', { return: true });
+    assert.equal(s.overlay, 'none');
+    const texts = s.article!.picked.map((m) => seed.paragraphs[m.p]!.text.slice(m.start, m.end));
+    assert.deepEqual(texts, ['2000', 'het Kazachtse ministerie van Binnenlandse Zaken', 'TASS']);
+    assert.equal(s.article!.origin, '2000 — het Kazachtse ministerie van Binnenlandse Zaken, via TASS');
+    s = press(s, 'j');
+    assert.equal(s.article!.origin, '', 'the next move clears it');
+    assert.deepEqual(s.article!.picked, []);
+  });
+
+  it('a find that lands on a figure names who gives it', () => {
+    let s = press(reducer(reducer(initialState(80, 24), { type: 'listCount', count: 1 }), { type: 'opened', head, body: seed, index: 0 }), '/');
+    s = press(s, '353\r');
+    assert.equal(s.article!.origin, '353 — de staatstelevisie');
+  });
+
+  it('Esc, q, h and s close the panel', () => {
+    for (const [input, key] of [['', { escape: true }], ['q', {}], ['h', {}], ['s', {}]] as const) {
+      assert.equal(press(inPanel(), input, key).overlay, 'none');
+    }
   });
 });
 
@@ -146,5 +211,37 @@ describe('reader state: input chunks', () => {
     assert.equal(s.list.selected, 3);
     assert.equal(press(listOf(10), 'j\x03').quit, true, 'Ctrl+C typed ahead still quits');
     assert.equal(press(listOf(10), 'j\x1a').suspend, true, 'Ctrl+Z typed ahead still suspends');
+  });
+});
+
+describe('reader state: help', () => {
+  it('reaches every key at 40x12 and 30x8 by scrolling, with a sign that there is more', async () => {
+    const { helpPage, helpFooter } = await import('../src/tui/help.js');
+    const { helpFor } = await import('../src/tui/keymap.js');
+    for (const [w, h] of [[40, 12], [30, 8], [60, 20]] as const) {
+      for (const screen of ['list', 'article'] as const) {
+        let s = press(screen === 'list' ? reducer(initialState(w, h), { type: 'listCount', count: 3 }) : reducer(reducer(initialState(w, h), { type: 'listCount', count: 3 }), { type: 'opened', head, body, index: 0 }), '?');
+        assert.equal(s.overlay, 'help');
+        const seen = new Set<string>();
+        let page = helpPage(s);
+        if (page.total > page.room) assert.match(helpFooter(page), /^1–\d+ of \d+ · j\/k more/);
+        for (let i = 0; i < 40; i++) {
+          for (const line of page.lines) for (const [k] of line) seen.add(k);
+          s = press(s, 'j');
+          page = helpPage(s);
+        }
+        const all = helpFor(screen).map(([k]) => k);
+        assert.deepEqual([...seen].sort(), [...all].sort(), `${w}x${h} ${screen}`);
+        assert.ok(all.includes('Ctrl+Z'));
+        assert.equal(press(s, '', { escape: true }).overlay, 'none');
+      }
+    }
+  });
+  it('uses two columns where they fit, so that 80x20 shows every key at once', async () => {
+    const { helpPage } = await import('../src/tui/help.js');
+    const s = press(reducer(reducer(initialState(80, 20), { type: 'listCount', count: 3 }), { type: 'opened', head, body, index: 0 }), '?');
+    const page = helpPage(s);
+    assert.equal(page.total <= page.room, true);
+    assert.equal(page.lines[0]!.length, 2);
   });
 });

@@ -1,7 +1,10 @@
 /** An article's highlights, whole: spans per paragraph, and its figures and sources listed. */
 
 import type { Article, Paragraph, Span } from './article.js';
-import { highlight } from './highlight/index.js';
+import { type Claim, findClaims } from './highlight/claims.js';
+import { analyse, spansOf } from './highlight/index.js';
+
+export type { Claim, Place } from './highlight/claims.js';
 
 export interface HighlightedParagraph extends Paragraph {
   spans: Span[];
@@ -27,10 +30,13 @@ export interface Highlighted {
   paragraphs: HighlightedParagraph[];
   figures: FigureMention[];
   sources: SourceSummary[];
+  /** One per figure, in text order: who gives it and who relays it. */
+  claims: Claim[];
 }
 
 export function highlightArticle(article: Article): Highlighted {
-  const paragraphs = article.paragraphs.map((p) => ({ ...p, spans: highlight(p.text, p.kind) }));
+  const analyses = article.paragraphs.map((p) => analyse(p.text, p.kind));
+  const paragraphs = article.paragraphs.map((p, i) => ({ ...p, spans: spansOf(analyses[i]!) }));
   const figures: FigureMention[] = [];
   const sources = new Map<string, SourceSummary>();
   paragraphs.forEach((p, paragraph) => {
@@ -45,5 +51,5 @@ export function highlightArticle(article: Article): Highlighted {
       }
     }
   });
-  return { paragraphs, figures, sources: [...sources.values()] };
+  return { paragraphs, figures, sources: [...sources.values()], claims: findClaims(analyses) };
 }

@@ -23,6 +23,7 @@ export function articleJson(article: Article, path: string) {
     paragraphs: h.paragraphs.map((p) => ({ kind: p.kind, text: p.text, spans: p.spans })),
     figures: h.figures,
     sources: h.sources.map((s) => ({ name: s.name, mentions: s.mentions })),
+    claims: h.claims,
   };
 }
 

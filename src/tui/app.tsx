@@ -88,7 +88,7 @@ export function App({ library, theme, width, height, initialQuery = '', openId, 
   if (fault === 'draw' && state.screen === 'article') throw new Error('fault injected while drawing');
   let screen: React.ReactNode;
   if (state.overlay === 'help') screen = <HelpOverlay state={state} />;
-  else if (state.overlay === 'panel' && state.article) screen = <SourcesPanel state={state} onPick={(mark) => dispatch({ type: 'jump', mark })} />;
+  else if (state.overlay === 'panel' && state.article) screen = <SourcesPanel state={state} />;
   else if (state.screen === 'article' && state.article) screen = <ArticleScreen state={state} />;
   else screen = <ListScreen state={state} rows={list.rows} folder={library.folder} status={syncText} searching={list.searching} />;
   return <ThemeProvider value={theme}>{screen}</ThemeProvider>;

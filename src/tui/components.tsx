@@ -1,12 +1,12 @@
 /** The reader's screens: they draw the state and nothing else. */
 
 import { Box, Text } from 'ink';
-import SelectInput from 'ink-select-input';
 import type { Span } from '../core/article.js';
 import { displayWidth, padToWidth, truncate } from '../core/width.js';
-import { helpFor } from './keymap.js';
+import { helpFooter, helpPage } from './help.js';
+import { panelRows } from './panel.js';
 import type { ListRow } from '../store/store.js';
-import { type Mark, type State, bodyRows, listRows, textWidth } from './state.js';
+import { type Mark, type State, bodyRows, listRows, panelListRows, textWidth } from './state.js';
 import { FrameText, SpanText, Styled } from './theme.js';
 import { footerLine, listFrame, plural } from './list-frame.js';
 
@@ -53,7 +53,7 @@ export function ArticleScreen({ state }: { state: State }) {
             const r = markOn(line, m);
             return r ? [{ type: 'match' as const, ...r }] : [];
           });
-          const cur = markOn(line, current) ?? markOn(line, a.picked);
+          const cur = [current, ...a.picked].flatMap((m) => markOn(line, m) ?? []);
           return (
             <Text key={a.scroll + i} wrap="truncate">
               {pad}
@@ -62,59 +62,49 @@ export function ArticleScreen({ state }: { state: State }) {
           );
         })}
       </Box>
-      <FrameText line={footerLine(state, width >= 70 ? 'j/k scroll · / find · n/N next/prev · s sources · ]/[ next/prev article · ? help · q back' : '/ find · s sources · ? help · q back')} />
+      <FrameText line={a.origin && !state.prompt && !state.note ? [{ text: truncate(a.origin, width), role: 'source' }] : footerLine(state, width >= 70 ? 'j/k scroll · / find · n/N next/prev · s who says what · ]/[ next/prev article · ? help · q back' : '/ find · s sources · ? help · q back')} />
     </Box>
   );
 }
 
 export function HelpOverlay({ state }: { state: State }) {
-  const rows = helpFor(state.screen);
-  const keyW = Math.max(...rows.map(([k]) => k.length)) + 2;
-  const fit = Math.max(1, state.height - 4);
+  const page = helpPage(state);
+  const textW = Math.max(1, page.columnWidth - page.keyWidth);
   return (
     <Box flexDirection="column" width={state.width} height={state.height}>
       <Text wrap="truncate"><Styled role="title">{truncate(`krant · keys on the ${state.screen === 'list' ? 'list' : 'article'}`, state.width)}</Styled></Text>
       <Text> </Text>
-      {rows.slice(0, fit).map(([k, what]) => (
-        <Text key={k} wrap="truncate"><Styled role="accent">{padToWidth(k, keyW)}</Styled>{truncate(what, Math.max(1, state.width - keyW))}</Text>
+      {page.lines.map((cells, i) => (
+        <Text key={page.top + i} wrap="truncate">
+          {cells.map(([k, what], c) => (
+            <Text key={k}>
+              <Styled role="accent">{padToWidth(truncate(k, page.keyWidth), page.keyWidth)}</Styled>
+              {c < cells.length - 1 ? padToWidth(truncate(what, textW), textW + 2) : truncate(what, textW)}
+            </Text>
+          ))}
+        </Text>
       ))}
       <Box flexGrow={1} />
-      <Text wrap="truncate"><Styled role="dim">{truncate('? or Esc closes this help', state.width)}</Styled></Text>
+      <Text wrap="truncate"><Styled role="dim">{truncate(helpFooter(page), state.width)}</Styled></Text>
     </Box>
   );
 }
 
-export interface PanelItem {
-  label: string;
-  value: string;
-  mark: Mark;
-}
-
-export function panelItems(state: State): PanelItem[] {
+/** Who says what: figures under the source that gives them; the selection is in the state. */
+export function SourcesPanel({ state }: { state: State }) {
   const a = state.article!;
-  const w = Math.max(10, state.width - 4);
-  const items: PanelItem[] = [];
-  a.body.sources.forEach((s, i) => items.push({ label: truncate(`source  ${s.name}  ×${s.mentions}`, w), value: `s${i}`, mark: { p: s.paragraph, start: s.start, end: s.end } }));
-  a.body.figures.forEach((f, i) => {
-    const text = a.body.paragraphs[f.paragraph]!.text;
-    const before = text.slice(Math.max(0, f.start - 24), f.start).replace(/^\S*\s/, '');
-    const after = text.slice(f.end, f.end + 24).replace(/\s\S*$/, '');
-    items.push({ label: truncate(`figure  ${f.text}  …${before}${f.text}${after}…`, w), value: `f${i}`, mark: { p: f.paragraph, start: f.start, end: f.end } });
-  });
-  return items;
-}
-
-export function SourcesPanel({ state, onPick }: { state: State; onPick: (m: Mark) => void }) {
-  const items = panelItems(state);
-  const limit = Math.max(1, state.height - 3);
+  const rows = panelRows(a.body, state.width);
+  const { selected, top } = a.panel;
+  const visible = rows.slice(top, top + panelListRows(state));
+  const position = rows.length ? ` · ${selected + 1}/${rows.length}` : '';
   return (
     <Box flexDirection="column" width={state.width} height={state.height}>
-      <Text wrap="truncate"><Styled role="title">{truncate(`Sources and figures · ${items.length}`, state.width)}</Styled></Text>
-      {items.length === 0 ? <Styled role="dim">No sources or figures found in this article.</Styled> : (
-        <SelectInput items={items} limit={limit} onSelect={(item) => onPick((item as PanelItem).mark)} />
-      )}
+      <Text wrap="truncate"><Styled role="title">{truncate(`Who says what${position}`, state.width)}</Styled></Text>
+      {rows.length === 0 ? <Styled role="dim">No sources or figures found in this article.</Styled> : visible.map((row, i) => (
+        <FrameText key={top + i} line={[{ text: top + i === selected ? '▸ ' : '  ', role: 'accent' }, ...row.line.map((p) => (top + i === selected ? { ...p, role: 'selected' as const } : p))]} />
+      ))}
       <Box flexGrow={1} />
-      <Text wrap="truncate"><Styled role="dim">{truncate('↑/↓ choose · Enter jump to it · Esc close', state.width)}</Styled></Text>
+      <FrameText line={footerLine(state, '↑/↓ choose · Enter jump to it · Esc close')} />
     </Box>
   );
 }

@@ -10,6 +10,10 @@ import type { Highlighted } from '../core/highlights.js';
 import { wrap } from '../core/layout.js';
 import { type Term, parseQuery, searchTerms } from '../core/query.js';
 import { actionFor } from './keymap.js';
+import { type Mark, claimAt, describeClaim, panelRows } from './panel.js';
+import { helpPage } from './help.js';
+
+export type { Mark } from './panel.js';
 
 export const MAX_TEXT_WIDTH = 100;
 
@@ -30,12 +34,6 @@ export interface ViewLine {
   caption: boolean;
 }
 
-export interface Mark {
-  p: number;
-  start: number;
-  end: number;
-}
-
 export interface ArticleView {
   head: ArticleHead;
   body: Highlighted;
@@ -44,8 +42,12 @@ export interface ArticleView {
   lines: ViewLine[];
   scroll: number;
   find: { query: string; matches: Mark[]; current: number };
-  /** A place picked in the sources panel, marked until the next move. */
-  picked: Mark | null;
+  /** What was picked in the panel (a figure, its source, its via), marked until the next move. */
+  picked: Mark[];
+  /** Who gives the figure that a jump or find landed on, for the footer; cleared by the next move. */
+  origin: string;
+  /** The panel's selected row and the first row shown. */
+  panel: { selected: number; top: number };
 }
 
 export type Overlay = 'none' | 'help' | 'panel';
@@ -55,6 +57,8 @@ export interface State {
   height: number;
   screen: 'list' | 'article';
   overlay: Overlay;
+  /** The first line of the help shown, when it scrolls. */
+  helpTop: number;
   list: { count: number; selected: number; top: number; query: string };
   /** The bottom prompt while typing a search (list) or a find (article). */
   prompt: { text: string } | null;
@@ -89,7 +93,7 @@ export type Action =
   | { type: 'findNext'; by: 1 | -1 }
   | { type: 'sibling'; by: 1 | -1 }
   | { type: 'overlay'; overlay: Overlay }
-  | { type: 'jump'; mark: Mark }
+  | { type: 'jump'; marks: Mark[] }
   | { type: 'note'; text: string }
   | { type: 'suspended' }
   /** A keypress: the reducer reads it in the light of the current state (prompt, overlay, screen). */
@@ -97,7 +101,7 @@ export type Action =
 
 export function initialState(width: number, height: number, query = ''): State {
   return {
-    width, height, screen: 'list', overlay: 'none', list: { count: 0, selected: 0, top: 0, query },
+    width, height, screen: 'list', overlay: 'none', helpTop: 0, list: { count: 0, selected: 0, top: 0, query },
     prompt: null, article: null, note: '', wantOpen: null, suspend: false, quit: false,
   };
 }
@@ -149,7 +153,7 @@ function moveList(s: State, selected: number): State {
 function scrollTo(s: State, scroll: number): State {
   const a = s.article!;
   const max = Math.max(0, a.lines.length - bodyRows(s));
-  return { ...s, article: { ...a, scroll: clamp(scroll, 0, max), picked: null } };
+  return { ...s, article: { ...a, scroll: clamp(scroll, 0, max), picked: [], origin: '' } };
 }
 
 /** Scrolls so that a mark shows, a few lines below the top. */
@@ -159,7 +163,8 @@ function reveal(s: State, a: ArticleView, m: Mark): State {
   let scroll = a.scroll;
   if (line < scroll || line >= scroll + rows) scroll = line - Math.min(3, Math.floor(rows / 3));
   const max = Math.max(0, a.lines.length - rows);
-  return { ...s, article: { ...a, scroll: clamp(scroll, 0, max) } };
+  const claim = claimAt(a.body, m);
+  return { ...s, article: { ...a, scroll: clamp(scroll, 0, max), origin: claim ? describeClaim(claim) : '' } };
 }
 
 /** Marks every match of the terms; `query` is what the user typed, shown in the status line. */
@@ -223,7 +228,53 @@ function articleReducer(s: State, action: Action): State {
       if (index < 0 || index >= s.list.count) return { ...s, note: action.by > 0 ? 'last article' : 'first article' };
       return { ...s, wantOpen: index };
     }
-    case 'jump': return reveal({ ...s, overlay: 'none' }, { ...a, picked: action.mark }, action.mark);
+    case 'jump': return action.marks[0] ? reveal({ ...s, overlay: 'none' }, { ...a, picked: action.marks }, action.marks[0]) : s;
+    default: return s;
+  }
+}
+
+/** Rows of the panel's list: the terminal less its title and footer. */
+export const panelListRows = (s: Pick<State, 'height'>) => Math.max(1, s.height - 2);
+
+/** The sources panel: the same moves as a list, no wrap-around; Enter jumps to the row's place. */
+function panelReducer(s: State, action: Action): State {
+  const a = s.article!;
+  const rows = panelRows(a.body, s.width);
+  const page = panelListRows(s);
+  const select = (selected: number): State => {
+    const sel = clamp(selected, 0, Math.max(0, rows.length - 1));
+    let top = a.panel.top;
+    if (sel < top) top = sel;
+    if (sel >= top + page) top = sel - page + 1;
+    const note = selected < 0 ? 'first row' : selected > rows.length - 1 ? 'last row' : '';
+    return { ...s, note, article: { ...a, panel: { selected: sel, top: clamp(top, 0, Math.max(0, rows.length - page)) } } };
+  };
+  switch (action.type) {
+    case 'move': return select(a.panel.selected + action.by);
+    case 'page': return select(a.panel.selected + action.by * page);
+    case 'halfPage': return select(a.panel.selected + action.by * Math.max(1, Math.floor(page / 2)));
+    case 'home': return select(0);
+    case 'end': return select(rows.length - 1);
+    case 'open': return rows[a.panel.selected] ? articleReducer(s, { type: 'jump', marks: rows[a.panel.selected]!.marks }) : s;
+    case 'jump': return articleReducer(s, action);
+    case 'back':
+    case 'quit': return { ...s, overlay: 'none' };
+    default: return s;
+  }
+}
+
+/** The help scrolls with the moving keys; Esc, q, h or ? close it. */
+function helpReducer(s: State, action: Action): State {
+  const { room, total, top } = helpPage(s);
+  const to = (n: number): State => ({ ...s, helpTop: clamp(n, 0, Math.max(0, total - room)) });
+  switch (action.type) {
+    case 'move': return to(top + action.by);
+    case 'page': return to(top + action.by * room);
+    case 'halfPage': return to(top + action.by * Math.max(1, Math.floor(room / 2)));
+    case 'home': return to(0);
+    case 'end': return to(total);
+    case 'back':
+    case 'quit': return { ...s, overlay: 'none' };
     default: return s;
   }
 }
@@ -256,11 +307,6 @@ function keyReducer(s: State, input: string, key: Partial<Key>): State {
     if (input && !key.ctrl && !key.meta && !PROMPT_UNSAFE.test(input)) return reducer(s, { type: 'promptInput', text: s.prompt.text + input });
     return s;
   }
-  if (s.overlay === 'panel') {
-    // the panel's list (ink-select-input) takes the arrows and Enter itself
-    return key.escape || input === 'q' || input === 's' || key.leftArrow ? { ...s, overlay: 'none' } : s;
-  }
-  if (s.overlay === 'help') return key.escape || input === 'q' || input === '?' || input === 'h' ? { ...s, overlay: 'none' } : s;
   const action = actionFor(s, input, key as Key);
   return action ? reducer(s, action) : s;
 }
@@ -283,15 +329,19 @@ export function reducer(state: State, action: Action): State {
     case 'listCount': return moveList({ ...s, list: { ...s.list, count: action.count } }, s.list.selected);
     case 'opened': {
       const lines = layoutArticle(action.body, textWidth(s));
-      const a: ArticleView = { head: action.head, body: action.body, index: action.index, lines, scroll: 0, find: { query: '', matches: [], current: 0 }, picked: null };
+      const a: ArticleView = {
+        head: action.head, body: action.body, index: action.index, lines, scroll: 0, find: { query: '', matches: [], current: 0 }, picked: [], origin: '', panel: { selected: 0, top: 0 },
+      };
       const next: State = { ...s, screen: 'article', overlay: 'none', prompt: null, wantOpen: null, article: a, list: { ...s.list, selected: action.index } };
       // a search made in the list carries into the article: its words marked, the view at the first
       return s.list.query ? withFind(next, a, s.list.query, searchTerms(parseQuery(s.list.query))) : next;
     }
     case 'openFailed': return { ...s, wantOpen: null, note: action.message };
     case 'suspended': return { ...s, suspend: false };
-    case 'overlay': return { ...s, overlay: s.overlay === action.overlay ? 'none' : action.overlay };
+    case 'overlay': return { ...s, overlay: s.overlay === action.overlay ? 'none' : action.overlay, helpTop: 0 };
   }
+  if (s.overlay === 'panel' && s.article) return panelReducer(s, action);
+  if (s.overlay === 'help') return helpReducer(s, action);
   if (s.overlay !== 'none' && action.type !== 'jump') {
     // Esc, q or the overlay's own key close it; nothing else reaches the screen below
     return action.type === 'back' || action.type === 'quit' ? { ...s, overlay: 'none' } : s;

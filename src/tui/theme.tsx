@@ -31,14 +31,14 @@ export function FrameText({ line }: { line: FrameLine }) {
   );
 }
 
-/** A line of text with its spans drawn in their styles; `current` is the focused match. */
-export function SpanText({ text, spans, base, current }: { text: string; spans: readonly Span[]; base?: Role; current?: { start: number; end: number } | null }) {
+/** A line of text with its spans drawn in their styles; `current` are the focused places (a match, or a figure and its source). */
+export function SpanText({ text, spans, base, current = [] }: { text: string; spans: readonly Span[]; base?: Role; current?: ReadonlyArray<{ start: number; end: number }> }) {
   const theme = useTheme();
-  const all = current ? [...spans, { type: 'match' as const, start: current.start, end: current.end }] : spans;
+  const all = [...spans, ...current.map((c) => ({ type: 'match' as const, start: c.start, end: c.end }))];
   return (
     <Text wrap="truncate" {...(base ? theme[base] : {})}>
       {segments(text, all).map((seg, i) => {
-        const isCurrent = !!current && seg.start >= current.start && seg.start < current.end;
+        const isCurrent = current.some((c) => seg.start >= c.start && seg.start < c.end);
         return (
           <Text key={i} {...styleFor(theme, seg.types, isCurrent)}>
             {seg.text}

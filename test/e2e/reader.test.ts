@@ -21,10 +21,12 @@ describe('the reader in a terminal', { skip: hasTmux ? false : 'tmux is not inst
     await t.keys('n');
     s = await t.waitFor(/\[2\/5\]/);
     await t.keys('s');
-    s = await t.waitFor('Sources and figures');
-    assert.match(s, /source {2}Interfax/);
-    await t.keys('Down', 'Down', 'Enter');
+    s = await t.waitFor('Who says what');
+    assert.match(s, /▸ de politie via Interfax — tientallen/);
+    assert.match(s, /het ministerie van Gezondheid — duizend · 400 · 62/);
+    await t.keys('Down', 'Down', 'Down', 'Enter');
     s = await t.waitFor('363 words');
+    assert.match(s, /2000 — het Kazachtse ministerie van Binnenlandse Zaken, via TASS/, 'the footer names who gives the figure');
     t.run('resize-window', '-t', t.session, '-x', '60', '-y', '20');
     await sleep(400);
     s = t.screen();

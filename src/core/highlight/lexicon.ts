@@ -126,7 +126,7 @@ export const SAY_VERBS = set(`
   concludeerde | rapporteert | rapporteerde | bericht | berichtte | berichten | meent | meende | schat | schatte | schatten | noemt | noemde |
   vertelt | vertelde | vertellen | reageert | reageerde | twittert | twitterde | tweette | aldus | laat | liet | lieten | laten | maakt | maakte |
   denkt | dacht | vindt | vond | vinden | vonden | zag | ziet | hoorde | hoort | vernam | kondigt | kondigde | beweert | beweerde | claimt | claimde |
-  voorspelt | voorspelde | adviseert | adviseerde | eist | eiste | sprak | spreekt | verzekert | verzekerde | onthult | onthulde | bevestigd | gemeld | gezegd
+  becijfert | becijferde | becijferen | becijferden | voorspelt | voorspelde | adviseert | adviseerde | eist | eiste | sprak | spreekt | verzekert | verzekerde | onthult | onthulde | bevestigd | gemeld | gezegd
 `);
 
 /** Verbs after which what follows is said, not who says it: `X laat weten`, `X maakte bekend`. */

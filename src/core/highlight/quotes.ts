@@ -25,12 +25,16 @@ function isLeadingApostrophe(text: string, i: number): boolean {
 
 const CLOSERS: Record<string, string> = { '"': '"”“', '“': '”"', '„': '”“"', "'": "'’", '‘': '’\'' };
 
+const MARKS = /["“„'‘]/g;
+
 export function findQuotes(text: string): Span[] {
   const spans: Span[] = [];
-  for (let i = 0; i < text.length; i++) {
+  // from one quote mark to the next: most of a paragraph is never looked at
+  for (MARKS.lastIndex = 0; MARKS.exec(text); ) {
+    const i = MARKS.lastIndex - 1;
     const c = text[i]!;
-    const closers = CLOSERS[c];
-    if (!closers || !canOpen(text, i)) continue;
+    const closers = CLOSERS[c]!;
+    if (!canOpen(text, i)) continue;
     const single = c === "'" || c === '‘';
     if (single && isLeadingApostrophe(text, i)) continue;
     let end = -1;
@@ -47,7 +51,7 @@ export function findQuotes(text: string): Span[] {
     if (end < 0 && !single) end = text.length;
     if (end < 0) continue;
     spans.push({ type: 'quote', start: i, end });
-    i = end - 1;
+    MARKS.lastIndex = end;
   }
   return spans;
 }

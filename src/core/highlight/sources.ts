@@ -11,11 +11,48 @@ import { type Token, isCapitalised, isWord, startsSentence } from './tokens.js';
 
 type Range = [number, number]; // token indices, end exclusive
 
-const MEDIA_TOKENS = [...MEDIA, ...INSTITUTIONS].map((m) => m.split(' ')).sort((a, b) => b.length - a.length);
+/**
+ * How a source was found, which says what it governs: `according` (volgens X), `subject`
+ * (X zegt), `inverted` (zegt X, aldus X, Dat meldt X), `heardFrom` (hoorde van X), `by`
+ * (gemeld door X), `to` (zei tegen X: who was told), `basis` (op basis van X), `report`
+ * (een peiling van X), `quoteIntro` (X: "…"), `name` (a medium or institution named, no
+ * cue), `dateline` and `credit` (authorship, not attribution).
+ */
+export type Cue = 'according' | 'subject' | 'inverted' | 'heardFrom' | 'by' | 'to' | 'basis' | 'report' | 'quoteIntro' | 'name' | 'dateline' | 'credit';
+
+/** A source with the cue that made it one: the structured result that spans and claims are made from. */
+export interface SourceHit {
+  start: number;
+  end: number;
+  cue: Cue;
+}
+
+/** Lists of phrases by their first word: each token is looked up once, not compared with every phrase. */
+function byFirstWord<T>(items: T[], words: (t: T) => readonly string[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const first = words(item)[0]!;
+    map.set(first, [...(map.get(first) ?? []), item]);
+  }
+  return map;
+}
+
+// Longest first, matched case-sensitively.
+const MEDIA_TOKENS = byFirstWord([...MEDIA, ...INSTITUTIONS].map((m) => m.split(' ')).sort((a, b) => b.length - a.length), (m) => m);
 const CONNECTORS = new Set(['van', 'voor', 'bij', 'uit', 'in', 'namens', 'der', 'den', 'ter']);
 const NAME_PARTICLES = new Set(['van', 'de', 'der', 'den', 'ter', 'ten', 'te', "'t", 'el', 'al', 'von', 'le', 'la', 'du', 'da', 'di', 'bin']);
-const FORWARD_TRIGGERS: string[][] = [['volgens'], ['aldus'], ['hoorde', 'van'], ['hoort', 'van'], ['horen', 'van'], ['hoorden', 'van'], ['vernam', 'van'], ['vernamen', 'van'], ['gemeld', 'door'], ['bevestigd', 'door'], ['gezegd', 'door'], ['verklaard', 'door'], ['zei', 'tegen'], ['zegt', 'tegen'], ['vertelde', 'tegen'], ['vertelt', 'tegen'], ['laat', 'weten', 'aan'], ['bron', 'bij'], ['bronnen', 'bij'], ['bronnen', 'rond'], ['woordvoerder', 'van'],
-  ...['peiling', 'onderzoek', 'cijfers', 'gegevens', 'rapport', 'berekeningen', 'analyse', 'enquête', 'schatting', 'schattingen', 'studie'].map((w) => [w, 'van'])];
+const trig = (cue: Cue, ...phrases: string[]) => phrases.map((p) => ({ words: p.split(' '), cue }));
+const FORWARD_TRIGGERS = [
+  ...trig('according', 'volgens', 'bron bij', 'bronnen bij', 'bronnen rond'),
+  ...trig('inverted', 'aldus'),
+  ...trig('heardFrom', 'hoorde van', 'hoort van', 'horen van', 'hoorden van', 'vernam van', 'vernamen van'),
+  ...trig('by', 'gemeld door', 'bevestigd door', 'gezegd door', 'verklaard door', 'geciteerd door'),
+  ...trig('to', 'zei tegen', 'zegt tegen', 'vertelde tegen', 'vertelt tegen', 'laat weten aan'),
+  ...trig('basis', 'op basis van', 'op gezag van'),
+  ...trig('name', 'woordvoerder van'),
+  ...trig('report', ...['peiling', 'onderzoek', 'cijfers', 'gegevens', 'rapport', 'berekening', 'berekeningen', 'analyse', 'enquête', 'schatting', 'schattingen', 'studie', 'telling'].map((w) => `${w} van`)),
+];
+const TRIGGERS_BY_WORD = byFirstWord(FORWARD_TRIGGERS, (t) => t.words);
 // Capitalised words that begin a sentence without naming anyone.
 const NOT_NAMES = new Set(
   ('in op aan bij met voor na door over uit van naar tot om dat dit daarom ook nu toen gisteren vandaag morgen vanochtend vanmorgen ' +
@@ -146,7 +183,7 @@ function phraseBackward(tokens: Token[], v: number): Range | null {
   return s < v ? [s, v] : null;
 }
 
-function matchWords(tokens: Token[], i: number, words: string[]): boolean {
+function matchWords(tokens: Token[], i: number, words: readonly string[]): boolean {
   return words.every((w, k) => lower(tokens[i + k]) === w);
 }
 
@@ -169,44 +206,56 @@ function isInverted(tokens: Token[], v: number): boolean {
 }
 
 function mediaAt(tokens: Token[], i: number): number {
-  for (const m of MEDIA_TOKENS) {
+  for (const m of MEDIA_TOKENS.get(tokens[i]!.text) ?? []) {
     if (m.every((w, k) => tokens[i + k]?.text === w)) return m.length;
   }
   return 0;
 }
 
+/** Spans of the sources of one paragraph. */
 export function findSources(text: string, tokens: Token[], kind: ParagraphKind): Span[] {
-  const ranges: Range[] = [];
+  return findSourceHits(text, tokens, kind).map((h) => ({ type: 'source', start: h.start, end: h.end }));
+}
+
+/** Every source of one paragraph with its cue; one range may appear under several cues. */
+export function findSourceHits(text: string, tokens: Token[], kind: ParagraphKind): SourceHit[] {
+  const ranges: Array<{ r: Range; cue: Cue }> = [];
   // Media, by name.
-  const media: Range[] = [];
+  const media: Array<{ r: Range; cue: Cue }> = [];
   for (let i = 0; i < tokens.length; i++) {
     const n = mediaAt(tokens, i);
     if (n) {
-      media.push([i, i + n]);
+      media.push({ r: [i, i + n], cue: 'name' });
       i += n - 1;
     }
   }
-  ranges.push(...media);
-  // A phrase around a named medium is that medium: `het Russische persbureau Interfax` is `Interfax`.
-  const add = (r: Range | null) => {
+  // A phrase around a named medium is that medium: `het Russische persbureau Interfax` is `Interfax`,
+  // and the medium takes the phrase's cue.
+  const add = (r: Range | null, cue: Cue) => {
     if (!r) return;
-    const named = media.find(([s, e]) => s >= r[0] && e === r[1]);
-    const linked = named && tokens.slice(r[0], named[0]).some((t) => CONNECTORS.has(t.low));
-    if (!named || linked) ranges.push(r); // `een woordvoerder van de ANWB` stays whole
+    const named = media.find(({ r: [s, e] }) => s >= r[0] && e === r[1]);
+    const linked = named && tokens.slice(r[0], named.r[0]).some((t) => CONNECTORS.has(t.low));
+    if (!named || linked) ranges.push({ r, cue }); // `een woordvoerder van de ANWB` stays whole
+    else if (named.cue === 'name') named.cue = cue;
+    else ranges.push({ r: named.r, cue });
   };
 
   // Attribution.
   for (let i = 0; i < tokens.length; i++) {
-    for (const trig of FORWARD_TRIGGERS) {
-      if (matchWords(tokens, i, trig)) add(phraseForward(tokens, i + trig.length));
+    for (const trig of TRIGGERS_BY_WORD.get(tokens[i]!.low) ?? []) {
+      if (matchWords(tokens, i, trig.words)) add(phraseForward(tokens, i + trig.words.length), trig.cue);
     }
     const t = tokens[i]!;
     if (SAY_VERBS.has(t.low) && /^\p{Ll}/u.test(t.text)) {
       if (NEEDS_PARTICLE.has(t.low) && !particleFollows(tokens, i)) continue;
       if (t.low === 'aldus') continue; // handled as a trigger
       const forward = phraseForward(tokens, i + 1, 10);
-      if (forward && isInverted(tokens, i)) add(forward);
-      else add(phraseBackward(tokens, i) ?? (forward && /^[,”"’]$/.test(tokens[i - 1]?.text ?? '') ? forward : null));
+      if (forward && isInverted(tokens, i)) add(forward, 'inverted');
+      else {
+        const backward = phraseBackward(tokens, i);
+        if (backward) add(backward, 'subject');
+        else if (forward && /^[,”"’]$/.test(tokens[i - 1]?.text ?? '')) add(forward, 'inverted');
+      }
     }
     if (AUXILIARIES.has(t.low)) {
       // `Dat heeft de politie gemeld` / `De politie heeft laten weten`
@@ -215,29 +264,34 @@ export function findSources(text: string, tokens: Token[], kind: ParagraphKind):
       // adverbs may stand between: `heeft X vanmiddag bekendgemaakt`
       for (let n = 0; n < 3 && tokens[after] && /^\p{Ll}+$/u.test(tokens[after]!.text) && !PARTICIPLES.has(tokens[after]!.low); n++) after++;
       if (PARTICIPLES.has(lower(tokens[after])) && (lower(tokens[after]) !== 'laten' || lower(tokens[after + 1]) === 'weten')) {
-        if (forward && isInverted(tokens, i)) add(forward);
-        else add(phraseBackward(tokens, i));
+        if (forward && isInverted(tokens, i)) add(forward, 'inverted');
+        else add(phraseBackward(tokens, i), 'subject');
       }
     }
     // `Jansen: "…"`: a name (or role and name) introducing a quotation.
     if (t.text === ':' && /^["“„'‘]$/.test(tokens[i + 1]?.text ?? '')) {
       const r = phraseBackward(tokens, i);
-      if (r && r[1] - r[0] <= 5) add(r);
+      if (r && r[1] - r[0] <= 5) add(r, 'quoteIntro');
     }
   }
 
   // A dateline: `Amsterdam (ANP) - …`
   const dateline = /^[\p{Lu}][\p{L}'’.-]*(?:[ -][\p{Lu}][\p{L}'’.-]*)*,?(?: \d{1,2} \p{L}+)? ?\(([^()]{2,40})\) ?[-–—]/u.exec(text);
-  const spans: Span[] = [];
+  const hits: SourceHit[] = [];
   if (dateline) {
     const start = dateline[0].indexOf('(') + 1;
-    spans.push({ type: 'source', start, end: start + dateline[1]!.length });
+    hits.push({ start, end: start + dateline[1]!.length, cue: 'dateline' });
   }
   // A caption's credit: `… - AFP`
   if (kind === 'caption') {
     const m = /\s[-–—]\s+(\S.*)$/.exec(text);
-    if (m) spans.push({ type: 'source', start: text.length - m[1]!.length, end: text.length });
+    if (m) hits.push({ start: text.length - m[1]!.length, end: text.length, cue: 'credit' });
   }
-  for (const [s, e] of ranges) spans.push({ type: 'source', start: tokens[s]!.start, end: tokens[e - 1]!.end });
-  return spans;
+  for (const { r: [s, e], cue } of [...media, ...ranges]) {
+    const start = tokens[s]!.start;
+    const end = tokens[e - 1]!.end;
+    // a credit or dateline is authorship, whatever else matched it
+    if (!hits.some((h) => (h.cue === 'credit' || h.cue === 'dateline') && h.start <= start && end <= h.end)) hits.push({ start, end, cue });
+  }
+  return hits;
 }

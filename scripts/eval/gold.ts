@@ -1,10 +1,12 @@
 /**
  * The hand-annotation markup of highlight sets: `{F:…}` figure, `{S:…}` source,
  * `{Q:…}` quote, `{X:…}` either answer acceptable. Marks may nest (a figure in a quote).
+ * Claims sets add links: `{S#a:…}` a source labelled `a`; `{F>a:…}` a figure given by
+ * `a`; `{F>a<b:…}` given by `a`, relayed by `b`. A line `===` starts a new article.
  */
 
-import type { ParagraphKind, Span, SpanType } from './article.js';
-import { splitParagraphs } from './parse.js';
+import type { ParagraphKind, Span, SpanType } from '../../src/core/article.js';
+import { splitParagraphs } from '../../src/core/parse.js';
 
 export type GoldType = SpanType | 'either';
 
@@ -12,13 +14,22 @@ export interface GoldSpan {
   type: GoldType;
   start: number;
   end: number;
+  /** A source's label (`{S#a:…}`). */
+  label?: string;
+  /** A figure's origin and via labels (`{F>a<b:…}`); both undefined in a set without links. */
+  origin?: string;
+  via?: string;
 }
 
 export interface GoldParagraph {
   text: string;
   kind: ParagraphKind;
   spans: GoldSpan[];
+  /** Which article of the file it belongs to (claims sets; 0 elsewhere). */
+  article: number;
 }
+
+const MARK = /^\{([FSQX])(?:#(\w+)|>(\w+)(?:<(\w+))?)?:/;
 
 const TYPES: Record<string, GoldType> = { F: 'figure', S: 'source', Q: 'quote', X: 'either' };
 
@@ -26,16 +37,16 @@ const TYPES: Record<string, GoldType> = { F: 'figure', S: 'source', Q: 'quote', 
 export function parseMarkup(markup: string): { text: string; spans: GoldSpan[] } {
   let text = '';
   const spans: GoldSpan[] = [];
-  const open: Array<{ type: GoldType; start: number }> = [];
+  const open: Array<Omit<GoldSpan, 'end'>> = [];
   for (let i = 0; i < markup.length; i++) {
     const c = markup[i]!;
-    const type = c === '{' && markup[i + 2] === ':' ? TYPES[markup[i + 1]!] : undefined;
-    if (type) {
-      open.push({ type, start: text.length });
-      i += 2;
+    const m = c === '{' ? MARK.exec(markup.slice(i, i + 40)) : null;
+    if (m) {
+      open.push({ type: TYPES[m[1]!]!, start: text.length, ...(m[2] ? { label: m[2] } : {}), ...(m[3] ? { origin: m[3] } : {}), ...(m[4] ? { via: m[4] } : {}) });
+      i += m[0].length - 1;
     } else if (c === '}' && open.length) {
       const o = open.pop()!;
-      spans.push({ type: o.type, start: o.start, end: text.length });
+      spans.push({ ...o, end: text.length });
     } else text += c;
   }
   return { text, spans };
@@ -45,12 +56,17 @@ export function parseMarkup(markup: string): { text: string; spans: GoldSpan[] }
 export function parseGoldFile(content: string): GoldParagraph[] {
   const out: GoldParagraph[] = [];
   const blocks = content.replace(/\r\n?/g, '\n').replace(/^\s+/, '').replace(/^date \d{4}-\d{2}(?:-\d{2})? /, '').split(/\n[ \t]*\n/);
+  let article = 0;
   for (const block of blocks) {
     if (/^\s*#/.test(block)) continue; // a comment block
+    if (/^\s*===\s*$/.test(block)) {
+      article++;
+      continue;
+    }
     const { text, spans } = parseMarkup(block.replace(/\s+/g, ' ').trim());
     if (!text) continue;
     const kind = splitParagraphs(text)[0]?.kind ?? 'text';
-    out.push({ text, kind, spans });
+    out.push({ text, kind, spans, article });
   }
   return out;
 }
