@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --sizes 20000,200000] : generates archives, measures krant against
- * the targets in DESIGN.md ("Speed and size"), each as a ratio taken in the same run,
+ * its targets (each named beside its figure), each as a ratio taken in the same run,
  * and writes the results to BENCHMARKS.md.
  */
 

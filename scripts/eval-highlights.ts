@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { SpanType } from '../src/core/article.js';
 import { highlight } from '../src/core/highlight/index.js';
-import { scoreClaims } from './eval/claims.js';
+import { nearestSourceBefore, scoreClaims } from './eval/claims.js';
 import { type GoldParagraph, parseGoldFile, score } from './eval/gold.js';
 
 const fixtures = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'test', 'fixtures');
@@ -40,5 +40,7 @@ for (const file of files) {
   const c = scoreClaims(paragraphs);
   console.log(`  claims  P ${f3(c.precision)}  R ${f3(c.recall)}  F1 ${f3(c.f1)}  (gold ${c.gold}, predicted ${c.predicted}, right ${c.right})`);
   console.log(`          unattributed left alone ${c.leftAlone}/${c.unattributed} = ${f3(c.unattributed ? c.leftAlone / c.unattributed : 1)}; via right ${c.viasRight}/${c.vias}, false vias ${c.falseVias}`);
+  const b = scoreClaims(paragraphs, nearestSourceBefore);
+  console.log(`          for comparison, the nearest source before the figure: F1 ${f3(b.f1)} (P ${f3(b.precision)}, R ${f3(b.recall)}), left alone ${b.leftAlone}/${b.unattributed}`);
   if (!quiet) for (const n of c.notes) console.log(`    ${n}`);
 }

@@ -119,3 +119,18 @@ describe('claims: who gives each figure', () => {
     assert.equal(text.slice(c!.source!.start, c!.source!.end), 'de politie');
   });
 });
+
+describe('claims: the annotated sets', () => {
+  it('keep their scores: the seed whole, the development set ≥ 0.95, the held-out set ≥ 0.85, unattributed figures left alone', async () => {
+    const { parseGoldFile } = await import('../scripts/eval/gold.js');
+    const { scoreClaims } = await import('../scripts/eval/claims.js');
+    const score = (f: string) => scoreClaims(parseGoldFile(fs.readFileSync(new URL(`./fixtures/claims/${f}`, import.meta.url), 'utf8')));
+    const seed = score('seed.txt');
+    assert.equal(seed.f1, 1);
+    assert.equal(seed.viasRight, 4);
+    assert.ok(score('dev.txt').f1 >= 0.95);
+    const held = score('holdout.txt');
+    assert.ok(held.f1 >= 0.85, `held-out F1 ${held.f1}`);
+    assert.ok(held.leftAlone / held.unattributed >= 0.8);
+  });
+});

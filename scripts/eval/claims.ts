@@ -5,7 +5,7 @@
  */
 
 import { findClaims, type Claim } from '../../src/core/highlight/claims.js';
-import { analyse } from '../../src/core/highlight/index.js';
+import { type Analysis, analyse } from '../../src/core/highlight/index.js';
 import type { GoldParagraph, GoldSpan } from './gold.js';
 
 export interface ClaimsScore {
@@ -28,12 +28,24 @@ export interface ClaimsScore {
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
-export function scoreClaims(paragraphs: GoldParagraph[]): ClaimsScore {
+type Predict = (analyses: Analysis[]) => Claim[];
+
+/** The obvious rule, for comparison: the nearest source before the figure in its paragraph. */
+export const nearestSourceBefore: Predict = (analyses) =>
+  analyses.flatMap((a, paragraph) =>
+    a.figures.map((f) => {
+      const before = a.sources.filter((h) => h.end <= f.start && h.cue !== 'dateline' && h.cue !== 'credit').pop();
+      const place = (x: { start: number; end: number }) => ({ paragraph, start: x.start, end: x.end, text: a.text.slice(x.start, x.end) });
+      return { figure: place(f), source: before ? place(before) : null, via: null };
+    }),
+  );
+
+export function scoreClaims(paragraphs: GoldParagraph[], predict: Predict = findClaims): ClaimsScore {
   const s: ClaimsScore = { precision: 0, recall: 0, f1: 0, gold: 0, predicted: 0, right: 0, unattributed: 0, leftAlone: 0, vias: 0, viasRight: 0, falseVias: 0, notes: [] };
   const articles = new Map<number, GoldParagraph[]>();
   for (const p of paragraphs) articles.set(p.article, [...(articles.get(p.article) ?? []), p]);
   for (const paras of articles.values()) {
-    const claims = findClaims(paras.map((p) => analyse(p.text, p.kind)));
+    const claims = predict(paras.map((p) => analyse(p.text, p.kind)));
     // a label's mentions, as (paragraph, span)
     const mentions = (label: string) => paras.flatMap((p, i) => p.spans.filter((x) => x.type === 'source' && x.label === label).map((x) => ({ i, x })));
     const matches = (place: Claim['source'], label: string | undefined) => !!place && !!label && mentions(label).some(({ i, x }) => i === place.paragraph && overlaps(x, place));

@@ -1,4 +1,4 @@
-/** Article text (already decoded) to the article model; see DESIGN.md "Article files". */
+/** Article text (already decoded) to the article model; see the README, "Article files". */
 
 import type { Article, ArticleMeta, Paragraph } from './article.js';
 import { normaliseDate } from './date.js';

@@ -1,4 +1,4 @@
-/** `--json`: articles and lists as JSON (schema in DESIGN.md), safe to show on a terminal as it is. */
+/** `--json`: articles and lists as JSON (schema in the README, "JSON"), safe to show on a terminal as it is. */
 
 import { type Article, articleWords } from '../core/article.js';
 import { highlightArticle } from '../core/highlights.js';

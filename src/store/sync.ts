@@ -1,6 +1,6 @@
 /**
  * Brings the index in line with the files: compare path, size and mtime, parse only
- * what changed, delete what vanished. See DESIGN.md "Store" for full and quick sync.
+ * what changed, delete what vanished. README "The index" says what full and quick sync catch.
  */
 
 import type { DB } from './db.js';

@@ -49,7 +49,7 @@ describe('hostile files in the reader', { skip: hasTmux ? false : 'tmux is not i
     let s = await t.waitFor(/Kop A/);
     assertFits(s, 100);
     await t.keys('/', 'p', 'o', 'l', 'Enter', 'n', 's');
-    s = await t.waitFor('Sources and figures');
+    s = await t.waitFor('Who says what');
     await t.keys('Enter', '?', 'Escape', 'q', 'Escape');
     // the 20 MB article opens, cut at 1 MB with a note
     await t.keys('G', 'Enter');
