@@ -36,6 +36,10 @@ interface Options {
   color: 'auto' | 'always' | 'never';
   reindex?: boolean;
   claims?: boolean;
+  unread?: boolean;
+  saved?: boolean;
+  markRead?: string[];
+  markUnread?: string[];
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -91,6 +95,10 @@ function program(): Command {
     .option('-w, --width <n>', 'wrap printed text at N columns', parseWidth)
     .addOption(new Option('--color <when>', 'colour: auto (on a terminal), always or never').choices(['auto', 'always', 'never']).default('auto'))
     .option('--claims', 'with an article ID: who gives each figure (figure, origin, via, sentence; tab-separated when piped)')
+    .option('--unread', 'with --print: only the articles not read yet')
+    .option('--saved', 'with --print: only the saved articles')
+    .option('--mark-read <id...>', 'mark these articles read (ids as --print lists them)')
+    .option('--mark-unread <id...>', 'mark these articles unread')
     .option('--reindex', 'rebuild the index of the folder from scratch')
     .version(version(), '-V, --version')
     .showHelpAfterError('(krant --help for usage)')
@@ -107,10 +115,15 @@ Examples:
   krant --print --search '"de politie"' --json   a phrase, results as JSON with snippets
   krant --dir ~/nieuws --print            another folder (or KRANT_DIR=~/nieuws)
   krant --print --color always | less -R  keep colour through a pipe
-  krant --reindex                         rebuild the index
+  krant --print --unread                  the articles not read yet (--saved: the saved ones)
+  krant --print --unread | cut -f1 | xargs krant --mark-read
+                                          mark them read, from a script
+  krant --reindex                         rebuild the index (reading state is kept apart)
 
 Exit codes: 0 ok, 1 nothing found, 2 usage or environment error, 3 unknown article id.
-The index lives in $XDG_CACHE_HOME/krant (default ~/.cache/krant); it is a cache of the files.`);
+The index lives in $XDG_CACHE_HOME/krant (default ~/.cache/krant); it is a cache of the files.
+Reading state (read, saved, where you stopped) lives in $XDG_STATE_HOME/krant (default
+~/.local/state/krant): it survives --reindex and a cleared cache.`);
 }
 
 async function openStore(dir: string) {
@@ -118,6 +131,38 @@ async function openStore(dir: string) {
   const store = new Store(dir);
   if (store.notice) warn(store.notice);
   return store;
+}
+
+/** The store with the reading state attached: rows carry read and saved, views work. */
+async function openStoreWithState(dir: string) {
+  const store = await openStore(dir);
+  const { ReadingState } = await import('./store/reading.js');
+  const state = new ReadingState(store.root, process.env);
+  if (state.notice) warn(state.notice);
+  store.attachState(state.file);
+  return { store, state };
+}
+
+/** `--mark-read ID…` / `--mark-unread ID…`: every known id is marked; an unknown one is named, and the exit says so. */
+async function markIds(dir: string, ids: string[], read: boolean): Promise<number> {
+  const { store, state } = await openStoreWithState(dir);
+  const result = await store.quickSync();
+  reportWarnings(result.warnings);
+  let code: number = EXIT.ok;
+  const refs = [];
+  for (const raw of ids) {
+    const id = raw.replace(/\.(txt|md)$/i, '');
+    const row = store.get(id);
+    if (row) refs.push({ id: row.id, key: row.key });
+    else {
+      warn(`no article with id "${id}"`, store.root);
+      code = EXIT.unknownId;
+    }
+  }
+  state.setRead(refs, read);
+  state.close();
+  store.close();
+  return code;
 }
 
 /** Progress of a long index build on stderr (a terminal only), from the first second on. */
@@ -182,22 +227,26 @@ async function writeRows(rows: ListRow[], snippets?: Snippet[]) {
 }
 
 async function printList(dir: string, opts: Options) {
-  const store = await openStore(dir);
+  const { store } = await openStoreWithState(dir);
   const result = await store.quickSync(progressReporter(!!process.stderr.isTTY));
+  if (result.added + result.changed + result.removed > 0) store.reconcileState();
   reportWarnings([...result.warnings, ...store.skipped()]);
+  const view = opts.unread ? 'unread' : opts.saved ? 'saved' : 'all';
+  const filtered = opts.search !== undefined || view !== 'all';
   if (!opts.json) {
     // rows one at a time: a list of 200 000 never sits in memory as objects
     const { renderList } = await import('./print/list.js');
-    const text = renderList(store.each(opts.search));
-    if (opts.search !== undefined && text === '') return EXIT.nothingFound;
+    const text = renderList(store.eachIn(view, opts.search));
+    if (filtered && text === '') return EXIT.nothingFound;
     writeOut(text);
     return EXIT.ok;
   }
   if (opts.search === undefined) {
-    await writeRows(store.all());
-    return EXIT.ok;
+    const rows = [...store.eachIn(view)];
+    await writeRows(rows);
+    return rows.length === 0 && filtered ? EXIT.nothingFound : EXIT.ok;
   }
-  const rows = store.search(opts.search);
+  const rows = store.searchIn(view, opts.search).rows;
   if (rows.length === 0) return EXIT.nothingFound;
   // snippets are cut from the article files themselves: the index keeps no copy of the text
   const { makeSnippet } = await import('./core/snippet.js');
@@ -239,6 +288,12 @@ async function run(argv: string[]): Promise<number> {
     if (!opts.print && !id && opts.search === undefined) return EXIT.ok;
   }
 
+  if (opts.markRead || opts.markUnread) {
+    if (opts.markRead && opts.markUnread) throw new UserError('--mark-read and --mark-unread go one at a time', EXIT.usage);
+    const ids = [...(opts.markRead ?? opts.markUnread ?? []), ...cmd.args];
+    return markIds(dir, ids, !!opts.markRead);
+  }
+  if (opts.unread && opts.saved) throw new UserError('--unread and --saved go one at a time', EXIT.usage);
   if (opts.claims && (!id || opts.search !== undefined)) throw new UserError('--claims needs one article ID (krant --print --claims ID)', EXIT.usage);
   const printing = opts.print || opts.json || opts.claims || !process.stdout.isTTY;
   if (printing) {
@@ -259,7 +314,7 @@ async function run(argv: string[]): Promise<number> {
   // Built, the reader is an ES module bundle of its own beside this file; from source, the module itself.
   const reader = typeof KRANT_READER === 'string' ? new URL(KRANT_READER, import.meta.url).href : './tui/start.js';
   const { startReader } = (await import(reader)) as typeof import('./tui/start.js');
-  return startReader({ dir, id, search: opts.search, env, fault: env.KRANT_FAULT });
+  return startReader({ dir, id, search: opts.search, view: opts.unread ? 'unread' : opts.saved ? 'saved' : 'all', env, fault: env.KRANT_FAULT });
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -102,7 +102,7 @@ describe('a folder of 1 000 good and bad files', () => {
     const rows = store.all();
     assert.equal(rows.length, readable.size);
     for (const [index, row] of rows.entries()) {
-      const opened = reducer(state, { type: 'opened', index, ...prepareArticle(row.id, store.read(row)) });
+      const opened = reducer(state, { type: 'opened', index, ...prepareArticle(row, store.read(row)) });
       assert.equal(opened.screen, 'article');
       for (const line of opened.article!.lines.slice(0, 50)) assert.ok(displayWidth(line.text) <= 78);
       state = reducer(opened, { type: 'back' });

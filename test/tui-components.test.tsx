@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { render } from 'ink-testing-library';
 import { monoTheme } from '../src/core/theme.js';
 import { Store } from '../src/store/store.js';
+import { ReadingState } from '../src/store/reading.js';
 import { App } from '../src/tui/app.js';
 import { storeLibrary } from '../src/tui/library.js';
 import { SEED, article, makeFolder, waitForFrame } from './helpers.js';
@@ -18,7 +19,9 @@ async function setup() {
   });
   const store = new Store(dir, { memory: true });
   await store.fullSync();
-  return { dir, store, library: storeLibrary(store, path.basename(dir)) };
+  const state = new ReadingState(store.root, { XDG_STATE_HOME: makeFolder() });
+  store.attachState(state.file);
+  return { dir, store, state, library: storeLibrary(store, path.basename(dir), state) };
 }
 
 describe('reader components (ink-testing-library)', () => {
@@ -28,7 +31,7 @@ describe('reader components (ink-testing-library)', () => {
     const frame = (re: RegExp) => waitForFrame(ui.lastFrame, (f) => re.test(f));
     let f = await frame(/Storm raast over Zeeland/);
     assert.match(f, /2 articles/);
-    assert.match(f, /▸ 2024-03-05/);
+    assert.match(f, /▸● 2024-03-05/);
     assert.match(f, /q quit/);
     ui.stdin.write('/');
     await frame(/search:/);
@@ -45,7 +48,7 @@ describe('reader components (ink-testing-library)', () => {
     const frame = (re: RegExp) => waitForFrame(ui.lastFrame, (f) => re.test(f));
     await frame(/Storm raast/);
     ui.stdin.write('j');
-    await frame(/▸ 2022-01/);
+    await frame(/▸● 2022-01/);
     ui.stdin.write('\r');
     let f = await frame(/363 words/);
     assert.match(f, /2022-01 · — · 363 words/);

@@ -2,14 +2,16 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { highlightArticle } from '../src/core/highlights.js';
 import { parseArticle } from '../src/core/parse.js';
-import { type State, initialState, reducer } from '../src/tui/state.js';
+import { type State, initialState, reducer, update } from '../src/tui/state.js';
 import { panelRows } from '../src/tui/panel.js';
 import fs from 'node:fs';
 import { SEED } from './helpers.js';
 
 const press = (s: State, input: string, key: Record<string, boolean> = {}) => reducer(s, { type: 'key', input, key });
+/** The effects a key asks for. */
+const effects = (s: State, input: string, key: Record<string, boolean> = {}) => update(s, { type: 'key', input, key })[1];
 const body = highlightArticle(parseArticle('a', 'title: T\n\n' + Array.from({ length: 30 }, (_, i) => `Alinea ${i} over Almaty en de politie.`).join('\n\n')));
-const head = { id: 'a', title: 'T', date: '2024-01-01', source: 'NOS', words: 100 };
+const head = { id: 'a', key: 'fp:a', title: 'T', date: '2024-01-01', source: 'NOS', words: 100 };
 
 function listOf(count: number): State {
   return reducer(initialState(80, 24), { type: 'listCount', count });
@@ -44,7 +46,7 @@ describe('reader state: list', () => {
   });
   it('asks to open the selected article on Enter, l and →', () => {
     for (const [input, key] of [['', { return: true }], ['l', {}], ['', { rightArrow: true }]] as const) {
-      assert.equal(press(press(listOf(4), 'j'), input, key).wantOpen, 1);
+      assert.deepEqual(effects(press(listOf(4), 'j'), input, key), [{ type: 'open', index: 1 }]);
     }
   });
   it('searches live: each key changes the query; Enter keeps it; Esc clears it', () => {
@@ -62,13 +64,13 @@ describe('reader state: list', () => {
   });
   it('keys typed in the prompt are text, not commands', () => {
     let s = press(listOf(4), '/');
+    assert.deepEqual(effects(s, 'q'), []);
     s = press(s, 'q');
-    assert.equal(s.quit, false);
     assert.equal(s.list.query, 'q');
   });
   it('quits on q and Ctrl+C; help toggles on ?', () => {
-    assert.equal(press(listOf(1), 'q').quit, true);
-    assert.equal(press(listOf(1), 'c', { ctrl: true }).quit, true);
+    assert.deepEqual(effects(listOf(1), 'q'), [{ type: 'quit' }]);
+    assert.deepEqual(effects(listOf(1), 'c', { ctrl: true }), [{ type: 'quit' }]);
     const h = press(listOf(1), '?');
     assert.equal(h.overlay, 'help');
     assert.equal(press(h, '', { escape: true }).overlay, 'none');
@@ -125,8 +127,8 @@ describe('reader state: article', () => {
     }
   });
   it('opens the next and previous article with ] and [', () => {
-    assert.equal(press(opened(), ']').wantOpen, 3);
-    assert.equal(press(opened(), '[').wantOpen, 1);
+    assert.deepEqual(effects(opened(), ']').at(-1), { type: 'open', index: 3 });
+    assert.deepEqual(effects(opened(), '[').at(-1), { type: 'open', index: 1 });
   });
   it('opens the sources panel on s; a jump closes it and marks the place', () => {
     let s = press(opened(), 's');
@@ -209,8 +211,8 @@ describe('reader state: input chunks', () => {
     assert.equal(s.article!.find.query, 'almaty');
     s = press(listOf(10), 'jjj');
     assert.equal(s.list.selected, 3);
-    assert.equal(press(listOf(10), 'j\x03').quit, true, 'Ctrl+C typed ahead still quits');
-    assert.equal(press(listOf(10), 'j\x1a').suspend, true, 'Ctrl+Z typed ahead still suspends');
+    assert.deepEqual(effects(listOf(10), 'j\x03'), [{ type: 'quit' }], 'Ctrl+C typed ahead still quits');
+    assert.deepEqual(effects(listOf(10), 'j\x1a'), [{ type: 'suspend' }], 'Ctrl+Z typed ahead still suspends');
   });
 });
 
@@ -243,5 +245,55 @@ describe('reader state: help', () => {
     const page = helpPage(s);
     assert.equal(page.total <= page.room, true);
     assert.equal(page.lines[0]!.length, 2);
+  });
+});
+
+describe('reader state: reading state', () => {
+  const ref = { id: 'a', key: 'fp:a' };
+  it('opening an article marks it read; leaving it keeps the place by paragraph and offset', () => {
+    const [s, fx] = update(listOf(5), { type: 'opened', head, body, index: 2 });
+    assert.deepEqual(fx, [{ type: 'setRead', ref, read: true }]);
+    const scrolled = press(press(press(s, ' '), ' '), 'j');
+    const line = scrolled.article!.lines[scrolled.article!.scroll]!;
+    const back = effects(scrolled, 'q');
+    assert.deepEqual(back, [{ type: 'savePlace', ref, paragraph: line.p < 0 ? scrolled.article!.lines[scrolled.article!.scroll + 1]!.p : line.p, offset: line.p < 0 ? 0 : line.start }]);
+  });
+  it('reopens at the place, at any width', () => {
+    for (const width of [100, 60, 40]) {
+      const s = reducer(reducer(initialState(width, 20), { type: 'listCount', count: 5 }), { type: 'opened', head, body, index: 0, place: { paragraph: 20, offset: 0 } });
+      const top = s.article!.lines[s.article!.scroll]!;
+      assert.equal(top.p, 20, `at ${width} columns`);
+    }
+  });
+  it('m toggles read, * saves, u opens the next unread, from the list and from an article', () => {
+    assert.deepEqual(effects(press(listOf(5), 'j'), 'm'), [{ type: 'toggle', mark: 'read', index: 1 }]);
+    assert.deepEqual(effects(opened(), 'm'), [{ type: 'toggle', mark: 'read', index: 2 }]);
+    assert.deepEqual(effects(listOf(5), '*'), [{ type: 'toggle', mark: 'saved', index: 0 }]);
+    assert.deepEqual(effects(opened(), '*'), [{ type: 'toggle', mark: 'saved', index: 2 }]);
+    assert.deepEqual(effects(press(listOf(5), 'j'), 'u'), [{ type: 'nextUnread', after: 1 }]);
+    const fromArticle = effects(opened(), 'u');
+    assert.equal(fromArticle[0]!.type, 'savePlace', 'the place is kept before moving on');
+    assert.deepEqual(fromArticle[1], { type: 'nextUnread', after: 2 });
+  });
+  it('v cycles the views, starting again at the top', () => {
+    let s = press(press(listOf(5), 'j'), 'v');
+    assert.equal(s.list.view, 'unread');
+    assert.equal(s.list.selected, 0);
+    s = press(s, 'v');
+    assert.equal(s.list.view, 'saved');
+    assert.equal(press(s, 'v').list.view, 'all');
+  });
+  it('A asks first; y marks all shown as read, any other key does not', () => {
+    const s = press(reducer(listOf(87), { type: 'key', input: '/', key: {} }), 'x');
+    const asked = press(press(s, '', { return: true }), 'A');
+    assert.equal(asked.confirm?.text, 'Mark all 87 articles matching "x" as read? y/n');
+    assert.deepEqual(effects(asked, 'y'), [{ type: 'markAllRead', view: 'all', query: 'x' }]);
+    assert.deepEqual(effects(asked, 'n'), []);
+    assert.equal(press(asked, 'q').confirm, null, 'q answers no, and does not quit');
+    assert.deepEqual(effects(asked, 'q'), []);
+  });
+  it('the header counts unread articles', () => {
+    const s = reducer(listOf(1234), { type: 'counts', unread: 87 });
+    assert.equal(s.list.unread, 87);
   });
 });

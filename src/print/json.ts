@@ -34,6 +34,7 @@ export function listJson(rows: ListRow[], snippets?: Snippet[]) {
     date: r.date,
     source: r.source,
     path: r.path,
+    ...(r.read !== undefined ? { read: r.read, saved: !!r.saved } : {}),
     ...(snippets ? { snippet: snippets[i] } : {}),
   }));
 }

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 export type DB = Database.Database;
 
 // Bump when the schema or what is stored changes: an index of another version is rebuilt.
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -20,9 +20,13 @@ CREATE TABLE IF NOT EXISTS articles (
   mtime REAL NOT NULL,
   title TEXT NOT NULL,
   date TEXT NOT NULL,
-  source TEXT NOT NULL
+  source TEXT NOT NULL,
+  -- who the article is, whatever its file is called: \`url:…\` from its header, else \`fp:\` and a hash of its text;
+  -- reading state follows a file that is moved or renamed by it
+  key TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS articles_order ON articles (date DESC, title, rowid);
+CREATE INDEX IF NOT EXISTS articles_key ON articles (key);
 CREATE INDEX IF NOT EXISTS articles_dir ON articles (dir);
 CREATE TABLE IF NOT EXISTS folders (path TEXT PRIMARY KEY, mtime REAL NOT NULL, sig TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS skipped (path TEXT PRIMARY KEY, dir TEXT NOT NULL, size INTEGER NOT NULL, mtime REAL NOT NULL, reason TEXT NOT NULL);

@@ -1,5 +1,6 @@
 /** What the index keeps of an article, and reading a file into it (with why it could not be read). */
 
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { withoutStopwords } from '../core/stopwords.js';
 import { ArticleError, readArticleFile } from './read.js';
@@ -11,6 +12,8 @@ export interface IndexDoc {
   title: string;
   date: string;
   source: string;
+  /** Who the article is, whatever its file is called (see articleKey). */
+  key: string;
   /** Title and body as indexed: without stopwords. */
   titleTerms: string;
   body: string;
@@ -27,9 +30,14 @@ export function readDoc(root: string, file: FileRef): IndexDoc | string {
     const a = readArticleFile(path.join(root, file.rel), file.id).article;
     let body = a.paragraphs.map((p) => p.text).join(' ');
     if (body.length > MAX_INDEXED_CHARS) body = body.slice(0, MAX_INDEXED_CHARS);
-    return { title: a.title, date: a.date, source: a.source, body: withoutStopwords(body), titleTerms: withoutStopwords(a.title) };
+    return { title: a.title, date: a.date, source: a.source, key: articleKey(a.url, body), body: withoutStopwords(body), titleTerms: withoutStopwords(a.title) };
   } catch (e) {
     if (e instanceof ArticleError) return e.what;
     return `cannot read (${(e as Error).message})`;
   }
+}
+
+/** An article's identity apart from its file name: its url, else a hash of its text. */
+export function articleKey(url: string, text: string): string {
+  return url ? `url:${url}` : `fp:${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
 }

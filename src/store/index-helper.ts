@@ -8,18 +8,12 @@
  */
 
 import readline from 'node:readline';
+import type { HelperMessage, SearchRequest } from './helper-protocol.js';
 import { Store } from './store.js';
 
-interface SearchRequest {
-  seq: number;
-  search: string;
-  offset: number;
-  limit: number;
-}
+const emit = (msg: HelperMessage) => process.stdout.write(JSON.stringify(msg) + '\n');
 
-const emit = (msg: unknown) => process.stdout.write(JSON.stringify(msg) + '\n');
-
-const dir = process.argv[2];
+const [dir, stateFile] = process.argv.slice(2);
 if (!dir) process.exit(2);
 
 let store: Store;
@@ -30,6 +24,14 @@ try {
   process.exit(1);
 }
 if (store.notice) emit({ notice: store.notice });
+// Reading state beside the index: searches within a view, and marks that follow renamed files after the sync.
+if (stateFile) {
+  try {
+    store.attachState(stateFile);
+  } catch {
+    // the reader said why it has no state; searches here show every view whole
+  }
+}
 
 // Only the newest search is answered: while one ran, the user typed on.
 let pending: SearchRequest | null = null;
@@ -40,7 +42,7 @@ const answer = () => {
   pending = null;
   if (!req) return;
   try {
-    emit({ result: { seq: req.seq, count: store.searchCount(req.search), rows: store.search(req.search, req.limit, req.offset) } });
+    emit({ result: { seq: req.seq, ...store.searchIn(req.view ?? 'all', req.search, req.limit, req.offset) } });
   } catch (e) {
     emit({ result: { seq: req.seq, count: 0, rows: [], error: (e as Error).message } });
   }
@@ -76,6 +78,11 @@ readline
 const started = performance.now();
 store.fullSync((progress) => emit({ progress })).then(
   (r) => {
+    try {
+      store.reconcileState();
+    } catch {
+      // the state is busy or gone: its marks follow renamed files on the next sync
+    }
     const ms = Math.round(performance.now() - started);
     emit({ done: { added: r.added, changed: r.changed, removed: r.removed, ms, warnings: [...r.warnings, ...store.skipped()] } });
     syncDone = true;

@@ -9,6 +9,8 @@ import { resolveFolder } from './folder.js';
 import { ArticleError, readArticleFile } from './read.js';
 import type { Warning } from './scan.js';
 import { type SyncProgress, type SyncResult, fullSync, quickSync, skippedFiles } from './sync.js';
+import { reconcile, stateSchema } from './reading.js';
+import type { View } from './views.js';
 
 export interface ListRow {
   rowid: number;
@@ -17,7 +19,14 @@ export interface ListRow {
   title: string;
   date: string;
   source: string;
+  /** Who the article is apart from its file (url or text hash): reading state follows it. */
+  key: string;
+  /** Reading state, where the state is attached (Store.attachState). */
+  read?: boolean;
+  saved?: boolean;
 }
+
+export type { View } from './views.js';
 
 export interface StoreOptions {
   env?: NodeJS.ProcessEnv;
@@ -25,7 +34,13 @@ export interface StoreOptions {
   memory?: boolean;
 }
 
-const COLUMNS = 'a.rowid AS rowid, a.id AS id, a.path AS path, a.title AS title, a.date AS date, a.source AS source';
+const COLUMNS = 'a.rowid AS rowid, a.id AS id, a.path AS path, a.title AS title, a.date AS date, a.source AS source, a.key AS key';
+// A view as a condition on an article row `a`, over the attached state `st`.
+const IN_VIEW: Record<View, string> = {
+  all: '1',
+  unread: 'NOT EXISTS (SELECT 1 FROM st.marks m WHERE m.folder = @folder AND m.id = a.id AND m.read = 1)',
+  saved: 'EXISTS (SELECT 1 FROM st.marks m WHERE m.folder = @folder AND m.id = a.id AND m.saved = 1)',
+};
 const ORDER = 'ORDER BY a.date DESC, a.title, a.rowid';
 
 export class Store {
@@ -35,6 +50,7 @@ export class Store {
   readonly notice: string | undefined;
   private readonly db: DB;
   private readonly stmts;
+  private state: { views: Map<string, import('better-sqlite3').Statement> } | null = null;
 
   constructor(dir: string, options: StoreOptions = {}) {
     this.root = resolveFolder(dir);
@@ -60,6 +76,101 @@ export class Store {
 
   close(): void {
     this.db.close();
+  }
+
+  /**
+   * Reading state beside the index (attached as `st`): rows carry read and saved, and the
+   * unread and saved views work. `file` null: a state kept in memory (nothing is marked).
+   */
+  attachState(file: string | null): void {
+    if (this.state) return;
+    this.db.prepare('ATTACH DATABASE ? AS st').run(file ?? ':memory:');
+    if (!file) this.db.exec(stateSchema('st'));
+    this.state = { views: new Map() };
+  }
+
+  get hasState(): boolean {
+    return !!this.state;
+  }
+
+  /** After a sync: reading state follows moved and renamed files, and knows which are gone. */
+  reconcileState(): void {
+    if (this.state) reconcile(this.db, this.root);
+  }
+
+  private viewStmt(name: string, sql: (where: string) => string, view: View) {
+    const key = `${name}:${view}`;
+    let stmt = this.state!.views.get(key);
+    if (!stmt) this.state!.views.set(key, (stmt = this.db.prepare(sql(IN_VIEW[view]))));
+    return stmt;
+  }
+
+  /** Rows with their read and saved flags, looked up for just these rows. */
+  private withFlags(rows: ListRow[]): ListRow[] {
+    if (!this.state || rows.length === 0) return rows;
+    const marks = this.db
+      .prepare(`SELECT id, read, saved FROM st.marks WHERE folder = ? AND id IN (${rows.map(() => '?').join(',')})`)
+      .all(this.root, ...rows.map((r) => r.id)) as Array<{ id: string; read: number; saved: number }>;
+    const byId = new Map(marks.map((m) => [m.id, m]));
+    for (const r of rows) {
+      const m = byId.get(r.id);
+      r.read = !!m?.read;
+      r.saved = !!m?.saved;
+    }
+    return rows;
+  }
+
+  /** Articles in a view (all: the whole list). */
+  countIn(view: View): number {
+    if (view === 'all' || !this.state) return this.count();
+    const sql = view === 'unread'
+      ? 'SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM st.marks WHERE folder = @folder AND present = 1 AND read = 1)'
+      : 'SELECT count(*) FROM st.marks WHERE folder = @folder AND present = 1 AND saved = 1';
+    return Math.max(0, this.db.prepare(sql).pluck().get({ folder: this.root }) as number);
+  }
+
+  /** A page of a view in list order. */
+  pageIn(view: View, offset: number, limit: number): ListRow[] {
+    if (view === 'all' || !this.state) return this.withFlags(this.page(offset, limit));
+    const stmt = this.viewStmt('page', (w) => `SELECT ${COLUMNS} FROM articles a WHERE ${w} ${ORDER} LIMIT @limit OFFSET @offset`, view);
+    return this.withFlags(stmt.all({ folder: this.root, limit, offset }) as ListRow[]);
+  }
+
+  /** Hits within a view, best first, with their count. */
+  searchIn(view: View, query: string, limit = -1, offset = 0): { count: number; rows: ListRow[] } {
+    const match = toFtsQuery(parseQuery(query));
+    if (!match) return { count: 0, rows: [] };
+    if (view === 'all' || !this.state) return { count: this.searchCount(query), rows: this.withFlags(this.search(query, limit, offset)) };
+    const rows = this.viewStmt('search', (w) => `SELECT ${COLUMNS} FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH @match AND ${w}
+         ORDER BY bm25(fts, 4.0, 1.0), a.date DESC LIMIT @limit OFFSET @offset`, view).all({ folder: this.root, match, limit, offset }) as ListRow[];
+    const count = this.viewStmt('searchCount', (w) => `SELECT count(*) FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH @match AND ${w}`, view)
+      .pluck().get({ folder: this.root, match }) as number;
+    return { count, rows: this.withFlags(rows) };
+  }
+
+  /** Every row of a view (and search), one at a time, with its flags: for printing and for marking all. */
+  *eachIn(view: View, query?: string): IterableIterator<ListRow> {
+    const source = view === 'all' && !this.state ? this.each(query) : this.eachRaw(view, query);
+    let batch: ListRow[] = [];
+    for (const row of source) {
+      batch.push(row);
+      if (batch.length === 500) {
+        yield* this.withFlags(batch);
+        batch = [];
+      }
+    }
+    yield* this.withFlags(batch);
+  }
+
+  private *eachRaw(view: View, query?: string): IterableIterator<ListRow> {
+    if (query === undefined) {
+      yield* this.viewStmt('each', (w) => `SELECT ${COLUMNS} FROM articles a WHERE ${w} ${ORDER}`, view).iterate({ folder: this.root }) as IterableIterator<ListRow>;
+      return;
+    }
+    const match = toFtsQuery(parseQuery(query));
+    if (!match) return;
+    yield* this.viewStmt('eachSearch', (w) => `SELECT ${COLUMNS} FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH @match AND ${w}
+         ORDER BY bm25(fts, 4.0, 1.0), a.date DESC`, view).iterate({ folder: this.root, match }) as IterableIterator<ListRow>;
   }
 
   fullSync(onProgress?: (p: SyncProgress) => void): Promise<SyncResult> {

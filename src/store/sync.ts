@@ -44,10 +44,10 @@ class Writer {
   private readonly unskip;
   constructor(db: DB) {
     // Plain INSERT and UPDATE: an upsert with RETURNING made a bulk build three times slower.
-    const columns = 'path = @path, dir = @dir, size = @size, mtime = @mtime, title = @title, date = @date, source = @source';
+    const columns = 'path = @path, dir = @dir, size = @size, mtime = @mtime, title = @title, date = @date, source = @source, key = @key';
     this.insert = db.prepare(
-      `INSERT OR IGNORE INTO articles (id, path, dir, size, mtime, title, date, source)
-       VALUES (@id, @path, @dir, @size, @mtime, @title, @date, @source)`,
+      `INSERT OR IGNORE INTO articles (id, path, dir, size, mtime, title, date, source, key)
+       VALUES (@id, @path, @dir, @size, @mtime, @title, @date, @source, @key)`,
     );
     this.update = db.prepare(`UPDATE articles SET ${columns} WHERE rowid = @rowid`);
     this.rowidOf = db.prepare('SELECT rowid FROM articles WHERE id = ?').pluck();
@@ -61,7 +61,7 @@ class Writer {
   put(file: FileEntry, doc: IndexDoc, existing: Row | undefined): void {
     const values = {
       id: file.id, path: file.rel, dir: file.dir, size: file.size, mtime: file.mtimeMs,
-      title: doc.title, date: doc.date, source: doc.source,
+      title: doc.title, date: doc.date, source: doc.source, key: doc.key,
     };
     // The row may exist though the plan did not see it: another krant indexed it meanwhile.
     let rowid = existing?.rowid;

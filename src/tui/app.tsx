@@ -1,15 +1,16 @@
-/** The reader: one reducer for state, effects that read the store, screens that draw. */
+/** The reader: one update function for state, one runner for its effects, screens that draw. */
 
 import { useApp, useInput, useStdout } from 'ink';
-import React, { useEffect, useReducer, useSyncExternalStore } from 'react';
+import React, { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Theme } from '../core/theme.js';
 import { ArticleScreen, HelpOverlay, ListScreen, SourcesPanel } from './components.js';
 import type { Library } from './library.js';
 import { prepareArticle } from './open-article.js';
 import type { SyncFeed } from './sync-feed.js';
-import { initialState, reducer } from './state.js';
-import { useListRows } from './use-list-rows.js';
+import { type Action, type Effect, type State, initialState, update } from './state.js';
+import { type ListRowsApi, useListRows } from './use-list-rows.js';
 import { ThemeProvider } from './theme.js';
+import type { View } from '../store/views.js';
 
 export interface AppProps {
   library: Library;
@@ -17,10 +18,11 @@ export interface AppProps {
   width: number;
   height: number;
   initialQuery?: string;
+  initialView?: View;
   openId?: string;
   /** The background sync: its status line, and a revision bumped whenever the index changed. */
   sync?: SyncFeed;
-  /** Ctrl+Z: the owner gives the terminal back and stops the process. */
+  /** Ctrl+Z: the owner gives the terminal back and stops the process; returns once continued. */
   onSuspend?: () => void;
   /** For tests of the way out: `draw` throws while drawing an article. */
   fault?: string;
@@ -30,11 +32,97 @@ export interface AppProps {
 const NO_SYNC = { revision: 0, text: '' };
 const IDLE: SyncFeed = { subscribe: () => () => {}, get: () => NO_SYNC };
 
-export function App({ library, theme, width, height, initialQuery = '', openId, sync = IDLE, onSuspend, fault }: AppProps) {
+/** State by update(): each action gives the next state and its effects, which `run` carries out in order. */
+function useUpdate(init: () => State, run: (e: Effect, dispatch: (a: Action) => void) => void): [State, (a: Action) => void] {
+  const [state, setState] = useState(init);
+  const current = useRef(state);
+  const runner = useRef(run);
+  runner.current = run;
+  const dispatch = useCallback((action: Action) => {
+    const [next, effects] = update(current.current, action);
+    current.current = next;
+    setState(next);
+    for (const e of effects) runner.current(e, dispatch);
+  }, []);
+  return [state, dispatch];
+}
+
+export function App({ library, theme, width, height, initialQuery = '', initialView = 'all', openId, sync = IDLE, onSuspend, fault }: AppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
-  const [state, dispatch] = useReducer(reducer, initialState(width, height, initialQuery));
   const { revision, text: syncText } = useSyncExternalStore(sync.subscribe, sync.get);
+  // bumped on every change of reading state: rows and counts are read again
+  const [marksRevision, setMarksRevision] = useState(0);
+  const listRef = useRef<ListRowsApi | null>(null);
+  const stateRef = useRef<State | null>(null);
+
+  const run = (e: Effect, dispatch: (a: Action) => void) => {
+    const list = listRef.current!;
+    const changed = () => setMarksRevision((r) => r + 1);
+    switch (e.type) {
+      case 'quit': return exit();
+      case 'suspend': return onSuspend?.();
+      case 'open': return void openAt(e.index, list, dispatch);
+      case 'setRead':
+        library.setRead([e.ref], e.read);
+        return changed();
+      case 'savePlace': return library.setPlace(e.ref, e.paragraph, e.offset);
+      case 'toggle':
+        return void list.rowAt(e.index).then((row) => {
+          if (!row) return;
+          const m = library.marks(row.id);
+          const ref = { id: row.id, key: row.key };
+          if (e.mark === 'read') library.setRead([ref], !m.read);
+          else {
+            library.setSaved([ref], !m.saved);
+            if (stateRef.current?.article?.head.id === row.id) dispatch({ type: 'saved', saved: !m.saved });
+          }
+          dispatch({ type: 'note', text: e.mark === 'read' ? (m.read ? 'marked unread' : 'marked read') : m.saved ? 'no longer saved' : 'saved' });
+          changed();
+        });
+      case 'markAllRead': {
+        const n = library.markAllRead(e.view, e.query);
+        dispatch({ type: 'note', text: `${n === 1 ? '1 article' : `${n} articles`} marked read` });
+        return changed();
+      }
+      case 'nextUnread':
+        return void nextUnread(e.after, list).then((found) => {
+          if (!found) return dispatch({ type: 'note', text: 'no unread article in this list' });
+          void openAt(found.index, list, dispatch);
+          if (found.wrapped) dispatch({ type: 'note', text: 'no unread article below: continuing at the top' });
+        });
+    }
+  };
+
+  // unread counted before the first frame, as the frame drawn before Ink does
+  const [state, dispatch] = useUpdate(() => update(initialState(width, height, initialQuery, initialView), { type: 'counts', unread: library.count('unread') })[0], run);
+  stateRef.current = state;
+
+  /** Finds an article of the list and opens it: its file read and highlighted, at the place reading stopped. */
+  const openAt = async (index: number, list: ListRowsApi, d: (a: Action) => void) => {
+    const row = await list.rowAt(index);
+    if (!row) return d({ type: 'openFailed', message: 'that article is gone' });
+    try {
+      const place = library.marks(row.id).place;
+      d({ type: 'opened', index, place, ...prepareArticle(row, library.read(row)) });
+    } catch (err) {
+      d({ type: 'openFailed', message: `cannot open ${row.path}: ${(err as { what?: string }).what ?? (err as Error).message}` });
+    }
+  };
+
+  /** The next unread article after a list position, else the first from the top; null when there is none. */
+  const nextUnread = async (after: number, list: ListRowsApi): Promise<{ index: number; wrapped: boolean } | null> => {
+    const count = stateRef.current!.list.count;
+    for (const [from, to, wrapped] of [[after + 1, count, false], [0, after + 1, true]] as const) {
+      for (let i = from; i < to; i += 200) {
+        const rows = await list.rowsAt(i, Math.min(200, to - i));
+        const k = rows.findIndex((r) => !r.read);
+        if (k >= 0) return { index: i + k, wrapped };
+        if (rows.length === 0) break;
+      }
+    }
+    return null;
+  };
 
   // Terminal size
   useEffect(() => {
@@ -43,26 +131,13 @@ export function App({ library, theme, width, height, initialQuery = '', openId, 
     return () => void stdout.off('resize', onResize);
   }, [stdout]);
 
-  const list = useListRows(library, state, dispatch, revision);
+  const list = useListRows(library, state, dispatch, revision + marksRevision);
+  listRef.current = list;
 
-  // Opening an article: find its row, read its file, highlight it
+  // How many are unread, for the header: counted after the first frame, again when the index or the state changed
   useEffect(() => {
-    if (state.wantOpen === null) return;
-    const index = state.wantOpen;
-    let live = true;
-    list.rowAt(index).then((row) => {
-      if (!live) return;
-      if (!row) return dispatch({ type: 'openFailed', message: 'that article is gone' });
-      try {
-        dispatch({ type: 'opened', index, ...prepareArticle(row.id, library.read(row)) });
-      } catch (e) {
-        dispatch({ type: 'openFailed', message: `cannot open ${row.path}: ${(e as { what?: string }).what ?? (e as Error).message}` });
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [state.wantOpen]);
+    dispatch({ type: 'counts', unread: library.count('unread') });
+  }, [revision, marksRevision]);
 
   // `krant ID` opens that article first
   useEffect(() => {
@@ -72,16 +147,6 @@ export function App({ library, theme, width, height, initialQuery = '', openId, 
     dispatch({ type: 'move', by: at });
     dispatch({ type: 'open' });
   }, []);
-
-  useEffect(() => {
-    if (state.quit) exit();
-  }, [state.quit]);
-
-  useEffect(() => {
-    if (!state.suspend) return;
-    onSuspend?.(); // returns once the reader is continued (`fg`)
-    dispatch({ type: 'suspended' });
-  }, [state.suspend]);
 
   useInput((input, key) => dispatch({ type: 'key', input, key }));
 

@@ -11,8 +11,9 @@ import { initialState, listRows, reducer } from './state.js';
 
 /** The unfiltered list's first page (a search's first frame waits for the search). */
 export function drawFirstFrame(library: Library, theme: Theme, width: number, height: number, status: string): void {
-  const state = reducer(initialState(width, height), { type: 'listCount', count: library.count() });
-  const rows = state.list.count ? library.page(0, listRows(state)) : [];
+  const counted = reducer(initialState(width, height), { type: 'counts', unread: library.count('unread') });
+  const state = reducer(counted, { type: 'listCount', count: library.count('all') });
+  const rows = state.list.count ? library.page('all', 0, listRows(state)) : [];
   const { header, body, footer } = listFrame(state, rows, library.folder, status);
   const paint = ansiPainter(theme);
   const line = (pieces: typeof header) => pieces.map((p) => paint.piece(p.text, p.role, p.types)).join('') + '\x1b[K';

@@ -15,12 +15,16 @@ import type { Warning } from '../store/scan.js';
 import type { Store } from '../store/store.js';
 import type { SearchPage } from './library.js';
 import type { SyncFeedSource } from './sync-feed.js';
+import { type HelperMessage, type SearchRequest, helperArgs } from '../store/helper-protocol.js';
+import type { View } from '../store/views.js';
 
 export interface IndexHelper {
-  /** Warnings to print once the reader has given the terminal back. */
+  /** Skipped files, to name once the reader has given the terminal back. */
   warnings: Warning[];
+  /** Notices of the helper (an index rebuilt), likewise. */
+  notices: string[];
   /** The page, or null when a newer search overtook this one before it was answered. */
-  search(query: string, offset: number, limit: number): Promise<SearchPage | null>;
+  search(view: View, query: string, offset: number, limit: number): Promise<SearchPage | null>;
   stop(): void;
 }
 
@@ -35,16 +39,9 @@ function helperFile(): string | null {
   return null;
 }
 
-interface Message {
-  progress?: SyncProgress;
-  done?: { added: number; changed: number; removed: number; warnings: Warning[] };
-  failed?: string;
-  notice?: string;
-  result?: SearchPage & { seq: number };
-}
-
-export function startIndexHelper(store: Store, feed: SyncFeedSource): IndexHelper {
+export function startIndexHelper(store: Store, feed: SyncFeedSource, stateFile: string | null): IndexHelper {
   const warnings: Warning[] = [];
+  const notices: string[] = [];
   let last = 0;
   const onProgress = (p: SyncProgress) => {
     const now = Date.now();
@@ -60,17 +57,21 @@ export function startIndexHelper(store: Store, feed: SyncFeedSource): IndexHelpe
   const file = store.indexFile ? helperFile() : null;
   if (!file) {
     store.fullSync(onProgress).then(
-      (r) => finish(r.added + r.changed + r.removed, [...r.warnings, ...store.skipped()]),
+      (r) => {
+        store.reconcileState();
+        finish(r.added + r.changed + r.removed, [...r.warnings, ...store.skipped()]);
+      },
       (e) => finish(0, [{ what: `sync failed: ${(e as Error).message}`, path: store.root }]),
     );
     return {
       warnings,
-      search: async (q, offset, limit) => ({ count: store.searchCount(q), rows: store.search(q, limit, offset) }),
+      notices,
+      search: async (view, q, offset, limit) => store.searchIn(view, q, limit, offset),
       stop: () => {},
     };
   }
 
-  const child = spawn(process.execPath, [file, store.root], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [file, ...helperArgs(store.root, stateFile)], { stdio: ['pipe', 'pipe', 'ignore'] });
   try {
     if (child.pid) os.setPriority(child.pid, 10); // the reader's keys come first
   } catch {
@@ -81,7 +82,7 @@ export function startIndexHelper(store: Store, feed: SyncFeedSource): IndexHelpe
   let seq = 0;
   const waiting = new Map<number, (page: SearchPage | null) => void>();
   readline.createInterface({ input: child.stdout }).on('line', (line) => {
-    let msg: Message;
+    let msg: HelperMessage;
     try {
       msg = JSON.parse(line);
     } catch {
@@ -90,7 +91,7 @@ export function startIndexHelper(store: Store, feed: SyncFeedSource): IndexHelpe
     if (msg.progress) onProgress(msg.progress);
     if (msg.done) finish(msg.done.added + msg.done.changed + msg.done.removed, msg.done.warnings);
     if (msg.failed) finish(0, [{ what: `index helper: ${msg.failed}`, path: store.root }]);
-    if (msg.notice) warnings.push({ what: msg.notice, path: store.root });
+    if (msg.notice) notices.push(msg.notice);
     if (msg.result) {
       for (const [n, resolve] of waiting) {
         if (n > msg.result.seq) continue;
@@ -102,11 +103,13 @@ export function startIndexHelper(store: Store, feed: SyncFeedSource): IndexHelpe
   child.on('error', () => finish(0, []));
   return {
     warnings,
-    search: (query, offset, limit) =>
+    notices,
+    search: (view, query, offset, limit) =>
       new Promise((resolve) => {
         const n = ++seq;
         waiting.set(n, resolve);
-        child.stdin.write(JSON.stringify({ seq: n, search: query, offset, limit }) + '\n');
+        const request: SearchRequest = { seq: n, view, search: query, offset, limit };
+        child.stdin.write(JSON.stringify(request) + '\n');
       }),
     stop: () => {
       if (child.exitCode === null) child.kill('SIGTERM'); // what it committed stays; the next start goes on from there

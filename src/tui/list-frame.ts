@@ -33,37 +33,46 @@ export function footerLine(state: State, hint: string): FrameLine {
     const text = truncate(state.prompt.text, Math.max(1, w - label.length - 1));
     return [{ text: label, role: 'accent' }, { text }, { text: ' ', role: 'cursor' }];
   }
+  if (state.confirm) return [{ text: truncate(state.confirm.text, w), role: 'accent' }];
   if (state.note) return [{ text: truncate(sanitize(state.note), w), role: 'warning' }];
   return [{ text: truncate(hint, w), role: 'dim' }];
 }
 
 export function listHint(width: number): string {
-  return width >= 70 ? 'j/k move · Enter open · / search · g/G first/last · ? help · q quit' : 'Enter open · / search · ? help · q quit';
+  return width >= 70 ? 'j/k move · Enter open · / search · u next unread · v view · ? help · q quit' : 'Enter open · / search · ? help · q quit';
 }
 
 /** Header, one line per visible row (fewer when the list is short), footer. */
 export function listFrame(state: State, rows: ListRow[], folder: string, status: string, searching = false): { header: FrameLine; body: FrameLine[]; footer: FrameLine } {
   const { width } = state;
-  const { count, query, selected, top } = state.list;
+  const { count, query, selected, top, view, unread } = state.list;
   const terms = searchTerms(parseQuery(query));
   const dateW = 10;
   const sourceW = width >= 60 ? Math.min(14, Math.floor(width / 6)) : 0;
-  const titleW = Math.max(1, width - 2 - dateW - 1 - (sourceW ? sourceW + 1 : 0));
+  const titleW = Math.max(1, width - 3 - dateW - 1 - (sourceW ? sourceW + 1 : 0));
   const size = searching ? 'searching' : plural(count, query ? 'hit' : 'article');
+  const shown = `${view === 'all' ? '' : `${view}: `}${size}${query ? ` for "${query}"` : ''}`;
+  const unreadNote = view === 'all' && !query && unread !== null ? ` · ${unread} unread` : '';
   // the folder last: on a narrow terminal it is what gets cut
-  const head = `krant · ${size}${query ? ` for "${query}"` : ''}${status ? ` · ${status}` : ''} · ${sanitize(folder)}`;
+  const head = `krant · ${shown}${unreadNote}${status ? ` · ${status}` : ''} · ${sanitize(folder)}`;
   const header: FrameLine = [{ text: truncate(head, width), role: 'title' }];
   const footer = footerLine(state, listHint(width));
   if (searching && rows.length === 0) return { header, body: [], footer };
   if (count === 0) {
-    const empty = query ? 'No articles match. Esc clears the search.' : status ? 'No articles yet: indexing the folder…' : 'No articles in this folder.';
+    const empty = query ? 'No articles match. Esc clears the search.'
+      : view !== 'all' ? `No ${view} articles. v shows the next view.`
+      : status ? 'No articles yet: indexing the folder…' : 'No articles in this folder.';
     return { header, body: [[{ text: truncate(empty, width), role: 'dim' }]], footer };
   }
   const body = rows.slice(0, listRows(state)).map((r, i): FrameLine => {
     const isSel = top + i === selected;
     const title = truncate(r.title, titleW);
+    // unread: a dot and a bold title; saved: a star (legible without colour, and at 40 columns)
+    const isUnread = r.read === false;
+    const flag = r.saved ? '★' : isUnread ? '●' : ' ';
     const line: FrameLine = [
-      { text: isSel ? '▸ ' : '  ', role: isSel ? 'title' : undefined },
+      { text: isSel ? '▸' : ' ', role: isSel ? 'title' : undefined },
+      { text: `${flag} `, role: r.saved ? 'accent' : isUnread ? 'title' : undefined },
       { text: padToWidth(r.date || '—', dateW), role: isSel ? 'selected' : 'meta' },
       { text: ' ' },
     ];
@@ -71,7 +80,7 @@ export function listFrame(state: State, rows: ListRow[], folder: string, status:
     if (isSel) line.push({ text: padToWidth(title, titleW), role: 'selected' });
     else {
       const spans = terms.length ? findTerms(title, terms, { wordStart: true }) : [];
-      for (const seg of segments(title, spans)) line.push({ text: seg.text, types: seg.types });
+      for (const seg of segments(title, spans)) line.push({ text: seg.text, types: seg.types, ...(isUnread ? { role: 'title' as const } : {}) });
     }
     return line;
   });

@@ -19,6 +19,8 @@ interface RunOptions extends ReaderOptions {
   width: number;
   height: number;
   status: string;
+  stateFile: string | null;
+  stateNotice?: string;
 }
 
 export async function runReader(o: RunOptions): Promise<number> {
@@ -34,11 +36,11 @@ export async function runReader(o: RunOptions): Promise<number> {
     process.kill(process.pid, 'SIGSTOP');
   };
   // The index helper syncs and searches in a process of its own; the reader asks it.
-  const helper = startIndexHelper(o.store, feed);
+  const helper = startIndexHelper(o.store, feed, o.stateFile);
   o.terminal.onExit(() => helper.stop());
   const props: AppProps = {
     library: { ...o.library, search: helper.search }, theme: o.theme, width: o.width, height: o.height,
-    initialQuery: o.search ?? '', openId: o.id, onSuspend: suspend, sync: feed, fault: o.fault,
+    initialQuery: o.search ?? '', initialView: o.view, openId: o.id, onSuspend: suspend, sync: feed, fault: o.fault,
   };
   const instance = render(<App {...props} />, { stdout: o.terminal.output, exitOnCtrlC: false, patchConsole: false });
 
@@ -49,7 +51,7 @@ export async function runReader(o: RunOptions): Promise<number> {
     // Ink may leave stdin read (after an error): stop, so that what is typed next goes to the shell
     process.stdin.destroy();
   }
-  if (o.store.notice) process.stderr.write(`krant: ${sanitize(o.store.notice)}\n`);
+  for (const notice of [o.store.notice, o.stateNotice, ...helper.notices]) if (notice) process.stderr.write(`krant: ${sanitize(notice)}\n`);
   for (const w of helper.warnings) process.stderr.write(`krant: skipped: ${sanitize(w.what)} (${sanitize(w.path)})\n`);
   return 0;
 }

@@ -4,6 +4,8 @@
  */
 
 import { colourTheme, monoTheme } from '../core/theme.js';
+import { ReadingState } from '../store/reading.js';
+import type { View } from '../store/views.js';
 import { Store } from '../store/store.js';
 import { drawFirstFrame } from './first-frame.js';
 import { storeLibrary } from './library.js';
@@ -13,6 +15,8 @@ export interface ReaderOptions {
   dir: string;
   id?: string;
   search?: string;
+  /** The list's first view: `krant --unread` opens on the unread articles. */
+  view?: View;
   env: NodeJS.ProcessEnv;
   /** For tests of the way out: `draw` throws while drawing an article. */
   fault?: string;
@@ -27,13 +31,19 @@ export async function startReader(o: ReaderOptions): Promise<number> {
     terminal.restore(); // first, so that the error is said on the screen the user sees
     throw e;
   }
-  terminal.onExit(() => store.close());
+  // Reading state, the user's own, beside the index: rows carry read and saved, views work
+  const state = new ReadingState(store.root, o.env);
+  store.attachState(state.file);
+  terminal.onExit(() => {
+    state.close();
+    store.close();
+  });
   const mono = (!!o.env.NO_COLOR && o.env.FORCE_COLOR === undefined) || o.env.TERM === 'dumb';
   const theme = mono ? monoTheme : colourTheme;
-  const library = storeLibrary(store, o.dir);
+  const library = storeLibrary(store, o.dir, state);
   const size = { width: process.stdout.columns || 80, height: process.stdout.rows || 24 };
   const status = 'checking the folder for changes…';
-  if (!o.id && !o.search) drawFirstFrame(library, theme, size.width, size.height, status);
+  if (!o.id && !o.search && (o.view ?? 'all') === 'all') drawFirstFrame(library, theme, size.width, size.height, status);
   const { runReader } = await import('./run.js');
-  return runReader({ ...o, ...size, store, library, theme, terminal, status });
+  return runReader({ ...o, ...size, store, library, theme, terminal, status, stateFile: state.file, stateNotice: state.notice });
 }

@@ -12,6 +12,8 @@ import { type Term, parseQuery, searchTerms } from '../core/query.js';
 import { actionFor } from './keymap.js';
 import { type Mark, claimAt, describeClaim, panelRows } from './panel.js';
 import { helpPage } from './help.js';
+import { VIEWS, type View } from '../store/views.js';
+import type { ArticleRef } from '../store/reading.js';
 
 export type { Mark } from './panel.js';
 
@@ -19,11 +21,27 @@ export const MAX_TEXT_WIDTH = 100;
 
 export interface ArticleHead {
   id: string;
+  /** Who the article is apart from its file: reading state is kept by it too. */
+  key: string;
   title: string;
   date: string;
   source: string;
   words: number;
+  saved?: boolean;
 }
+
+/** What the reducer asks the app to do, as data; one runner (app.tsx) carries it out. */
+export type Effect =
+  | { type: 'open'; index: number }
+  | { type: 'quit' }
+  | { type: 'suspend' }
+  | { type: 'setRead'; ref: ArticleRef; read: boolean }
+  /** Flip read or saved of the article at a list position. */
+  | { type: 'toggle'; mark: 'read' | 'saved'; index: number }
+  | { type: 'savePlace'; ref: ArticleRef; paragraph: number; offset: number }
+  | { type: 'markAllRead'; view: View; query: string }
+  /** Open the next unread article after a list position. */
+  | { type: 'nextUnread'; after: number };
 
 export interface ViewLine {
   /** Paragraph index; -1 for the blank line between paragraphs. */
@@ -59,17 +77,20 @@ export interface State {
   overlay: Overlay;
   /** The first line of the help shown, when it scrolls. */
   helpTop: number;
-  list: { count: number; selected: number; top: number; query: string };
+  list: {
+    count: number; selected: number; top: number; query: string;
+    /** Which articles the list shows; and, once counted, how many of all are unread. */
+    view: View; unread: number | null;
+  };
+  /** A yes/no question in the footer (`mark 87 articles read?`) and what yes does. */
+  confirm: { text: string; effect: Effect } | null;
   /** The bottom prompt while typing a search (list) or a find (article). */
   prompt: { text: string } | null;
   article: ArticleView | null;
   /** A one-line note in the footer (`search wrapped`), cleared by the next key. */
   note: string;
-  /** Asked of the app: open the article at this list position. */
-  wantOpen: number | null;
-  /** Asked of the app: suspend (Ctrl+Z); cleared once it has. */
-  suspend: boolean;
-  quit: boolean;
+  /** Effects of the last action, taken out by update(): never kept between actions. */
+  effects: Effect[];
 }
 
 export type Action =
@@ -81,7 +102,7 @@ export type Action =
   | { type: 'home' }
   | { type: 'end' }
   | { type: 'open' }
-  | { type: 'opened'; head: ArticleHead; body: Highlighted; index: number }
+  | { type: 'opened'; head: ArticleHead; body: Highlighted; index: number; place?: { paragraph: number; offset: number } | null }
   | { type: 'openFailed'; message: string }
   | { type: 'back' }
   | { type: 'quit' }
@@ -95,15 +116,38 @@ export type Action =
   | { type: 'overlay'; overlay: Overlay }
   | { type: 'jump'; marks: Mark[] }
   | { type: 'note'; text: string }
-  | { type: 'suspended' }
+  | { type: 'counts'; unread: number }
+  | { type: 'toggleRead' }
+  | { type: 'toggleSaved' }
+  | { type: 'saved'; saved: boolean }
+  | { type: 'nextUnread' }
+  | { type: 'cycleView' }
+  | { type: 'markAllRead' }
+  | { type: 'confirm'; yes: boolean }
   /** A keypress: the reducer reads it in the light of the current state (prompt, overlay, screen). */
   | { type: 'key'; input: string; key: Partial<Key> };
 
-export function initialState(width: number, height: number, query = ''): State {
+export function initialState(width: number, height: number, query = '', view: View = 'all'): State {
   return {
-    width, height, screen: 'list', overlay: 'none', helpTop: 0, list: { count: 0, selected: 0, top: 0, query },
-    prompt: null, article: null, note: '', wantOpen: null, suspend: false, quit: false,
+    width, height, screen: 'list', overlay: 'none', helpTop: 0, list: { count: 0, selected: 0, top: 0, query, view, unread: null },
+    prompt: null, article: null, note: '', confirm: null, effects: [],
   };
+}
+
+/** Asks for effects: added to those of this action. */
+const emit = (s: State, ...effects: Effect[]): State => ({ ...s, effects: [...s.effects, ...effects] });
+
+/** Where the article view stands, to come back to it later at any width. */
+function placeOf(a: ArticleView): Effect {
+  const line = a.lines[a.scroll];
+  const at = line && line.p < 0 ? a.lines[a.scroll + 1] : line;
+  return { type: 'savePlace', ref: { id: a.head.id, key: a.head.key }, paragraph: at?.p ?? 0, offset: at?.start ?? 0 };
+}
+
+/** One action: the new state and the effects it asks for. */
+export function update(state: State, action: Action): [State, Effect[]] {
+  const next = reducer({ ...state, effects: [] }, action);
+  return [{ ...next, effects: [] }, next.effects];
 }
 
 /** Rows of the list body: the terminal less header and footer. */
@@ -187,9 +231,21 @@ function listReducer(s: State, action: Action): State {
     case 'halfPage': return moveList(s, s.list.selected + action.by * Math.max(1, Math.floor(rows / 2)));
     case 'home': return moveList(s, 0);
     case 'end': return moveList(s, s.list.count - 1);
-    case 'open': return s.list.count > 0 ? { ...s, wantOpen: s.list.selected } : s;
+    case 'open': return s.list.count > 0 ? emit(s, { type: 'open', index: s.list.selected }) : s;
     case 'back': return s.list.query ? reducer(s, { type: 'clearSearch' }) : s;
-    case 'quit': return { ...s, quit: true };
+    case 'quit': return emit(s, { type: 'quit' });
+    case 'toggleRead': return s.list.count > 0 ? emit(s, { type: 'toggle', mark: 'read', index: s.list.selected }) : s;
+    case 'toggleSaved': return s.list.count > 0 ? emit(s, { type: 'toggle', mark: 'saved', index: s.list.selected }) : s;
+    case 'nextUnread': return emit(s, { type: 'nextUnread', after: s.list.selected });
+    case 'cycleView': {
+      const view = VIEWS[(VIEWS.indexOf(s.list.view) + 1) % VIEWS.length]!;
+      return { ...s, note: `showing ${view === 'all' ? 'all articles' : `${view} articles`}`, list: { ...s.list, view, selected: 0, top: 0 } };
+    }
+    case 'markAllRead': {
+      if (s.list.count === 0) return s;
+      const what = `${s.list.count === 1 ? 'the 1 article' : `all ${s.list.count} articles`}${s.list.query ? ` matching "${s.list.query}"` : ''}${s.list.view === 'all' ? '' : ` in the ${s.list.view} view`}`;
+      return { ...s, confirm: { text: `Mark ${what} as read? y/n`, effect: { type: 'markAllRead', view: s.list.view, query: s.list.query } } };
+    }
     case 'promptOpen': return { ...s, prompt: { text: s.list.query } };
     case 'promptInput': return { ...s, prompt: { text: action.text }, list: { ...s.list, query: action.text, selected: 0, top: 0 } };
     case 'promptSubmit': return { ...s, prompt: null };
@@ -209,7 +265,11 @@ function articleReducer(s: State, action: Action): State {
     case 'home': return scrollTo(s, 0);
     case 'end': return scrollTo(s, a.lines.length);
     case 'back':
-    case 'quit': return { ...s, screen: 'list', article: null, overlay: 'none', list: { ...s.list, selected: a.index } };
+    case 'quit': return emit({ ...s, screen: 'list', article: null, overlay: 'none', list: { ...s.list, selected: a.index } }, placeOf(a));
+    case 'toggleRead': return emit(s, { type: 'toggle', mark: 'read', index: a.index });
+    case 'toggleSaved': return emit(s, { type: 'toggle', mark: 'saved', index: a.index });
+    case 'saved': return { ...s, article: { ...a, head: { ...a.head, saved: action.saved } } };
+    case 'nextUnread': return emit(s, placeOf(a), { type: 'nextUnread', after: a.index });
     case 'promptOpen': return { ...s, prompt: { text: '' } };
     case 'promptInput': return withFind({ ...s, prompt: { text: action.text } }, a, action.text);
     case 'promptSubmit': return { ...s, prompt: null };
@@ -226,7 +286,7 @@ function articleReducer(s: State, action: Action): State {
     case 'sibling': {
       const index = a.index + action.by;
       if (index < 0 || index >= s.list.count) return { ...s, note: action.by > 0 ? 'last article' : 'first article' };
-      return { ...s, wantOpen: index };
+      return emit(s, placeOf(a), { type: 'open', index });
     }
     case 'jump': return action.marks[0] ? reveal({ ...s, overlay: 'none' }, { ...a, picked: action.marks }, action.marks[0]) : s;
     default: return s;
@@ -297,8 +357,13 @@ function keyReducer(s: State, input: string, key: Partial<Key>): State {
   if (input.length > 1 && !key.ctrl && !key.meta && !input.startsWith('\x1b')) {
     return splitChunk(input).reduce((acc, [i, k]) => keyReducer(acc, i, k), s);
   }
-  if (key.ctrl && input === 'c') return { ...s, quit: true };
-  if (key.ctrl && input === 'z') return { ...s, suspend: true };
+  if (key.ctrl && input === 'c') return emit(s, ...(s.article ? [placeOf(s.article)] : []), { type: 'quit' });
+  if (key.ctrl && input === 'z') return emit(s, { type: 'suspend' });
+  if (s.confirm) {
+    // a question waits for its answer; any other key says no
+    const yes = input === 'y' || input === 'Y';
+    return { ...s, confirm: null, note: yes ? '' : 'not marked', ...(yes ? { effects: [...s.effects, s.confirm.effect] } : {}) };
+  }
   if (s.prompt) {
     if (key.escape) return reducer(s, { type: 'promptCancel' });
     if (key.return) return reducer(s, { type: 'promptSubmit' });
@@ -313,8 +378,8 @@ function keyReducer(s: State, input: string, key: Partial<Key>): State {
 
 export function reducer(state: State, action: Action): State {
   if (action.type === 'key') return keyReducer(state.note ? { ...state, note: '' } : state, action.input, action.key);
-  // any key clears the last note
-  const s = action.type === 'note' ? { ...state, note: action.text } : state.note && action.type !== 'listCount' ? { ...state, note: '' } : state;
+  // a note stays until the next key (cleared above): what arrives meanwhile (counts, rows) keeps it
+  const s = action.type === 'note' ? { ...state, note: action.text } : state;
   switch (action.type) {
     case 'note': return s;
     case 'resize': {
@@ -327,17 +392,20 @@ export function reducer(state: State, action: Action): State {
       return { ...next, article: { ...a, lines, scroll: clamp(scroll, 0, Math.max(0, lines.length - bodyRows(next))) } };
     }
     case 'listCount': return moveList({ ...s, list: { ...s.list, count: action.count } }, s.list.selected);
+    case 'counts': return { ...s, list: { ...s.list, unread: action.unread } };
     case 'opened': {
       const lines = layoutArticle(action.body, textWidth(s));
+      // where reading stopped last time, by paragraph and offset: right at any width
+      const resume = action.place ? clamp(lineOf(lines, action.place.paragraph, action.place.offset), 0, Math.max(0, lines.length - bodyRows(s))) : 0;
       const a: ArticleView = {
-        head: action.head, body: action.body, index: action.index, lines, scroll: 0, find: { query: '', matches: [], current: 0 }, picked: [], origin: '', panel: { selected: 0, top: 0 },
+        head: action.head, body: action.body, index: action.index, lines, scroll: resume, find: { query: '', matches: [], current: 0 }, picked: [], origin: '', panel: { selected: 0, top: 0 },
       };
-      const next: State = { ...s, screen: 'article', overlay: 'none', prompt: null, wantOpen: null, article: a, list: { ...s.list, selected: action.index } };
+      // opening an article marks it read
+      const next: State = emit({ ...s, screen: 'article', overlay: 'none', prompt: null, article: a, list: { ...s.list, selected: action.index } }, { type: 'setRead', ref: { id: action.head.id, key: action.head.key }, read: true });
       // a search made in the list carries into the article: its words marked, the view at the first
       return s.list.query ? withFind(next, a, s.list.query, searchTerms(parseQuery(s.list.query))) : next;
     }
-    case 'openFailed': return { ...s, wantOpen: null, note: action.message };
-    case 'suspended': return { ...s, suspend: false };
+    case 'openFailed': return { ...s, note: action.message };
     case 'overlay': return { ...s, overlay: s.overlay === action.overlay ? 'none' : action.overlay, helpTop: 0 };
   }
   if (s.overlay === 'panel' && s.article) return panelReducer(s, action);

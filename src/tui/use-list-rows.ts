@@ -8,10 +8,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ListRow } from '../store/store.js';
 import type { Library } from './library.js';
+import type { View } from '../store/views.js';
 import { type Action, type State, listRows } from './state.js';
 
 interface Window {
   query: string;
+  view: View;
   offset: number;
   count: number;
   rows: ListRow[];
@@ -25,10 +27,12 @@ export interface ListRowsApi {
   searching: boolean;
   /** The row at a position of the current list (read or asked for). */
   rowAt(index: number): Promise<ListRow | undefined>;
+  /** Rows of the current list from a position, with their flags as they are now. */
+  rowsAt(index: number, limit: number): Promise<ListRow[]>;
 }
 
 export function useListRows(library: Library, state: State, dispatch: (a: Action) => void, revision: number): ListRowsApi {
-  const { query, top, count } = state.list;
+  const { query, top, count, view } = state.list;
   const visible = listRows(state);
   const [win, setWin] = useState<Window | null>(null);
   const winRef = useRef<Window | null>(null);
@@ -36,40 +40,41 @@ export function useListRows(library: Library, state: State, dispatch: (a: Action
 
   // Unfiltered: the count from the index at once
   useEffect(() => {
-    if (!query) dispatch({ type: 'listCount', count: library.count() });
-  }, [library, query, revision]);
+    if (!query) dispatch({ type: 'listCount', count: library.count(view) });
+  }, [library, query, view, revision]);
 
   // Searching: ask for a window around the visible page unless the one held covers it
   const covered =
-    !!win && win.query === query && win.revision === revision && top >= win.offset &&
+    !!win && win.query === query && win.view === view && win.revision === revision && top >= win.offset &&
     (top + visible <= win.offset + win.rows.length || win.offset + win.rows.length >= win.count);
   useEffect(() => {
     if (!query || covered) return;
     let live = true;
     const offset = Math.max(0, top - visible);
-    library.search(query, offset, 3 * visible).then((page) => {
+    library.search(view, query, offset, 3 * visible).then((page) => {
       if (!live || !page) return;
-      setWin({ query, offset, count: page.count, rows: page.rows, revision });
+      setWin({ query, view, offset, count: page.count, rows: page.rows, revision });
       dispatch({ type: 'listCount', count: page.count });
     });
     return () => {
       live = false;
     };
-  }, [library, query, top, visible, revision, covered]);
+  }, [library, query, view, top, visible, revision, covered]);
 
   let rows: ListRow[];
-  if (!query) rows = state.screen === 'list' && count > 0 ? library.page(top, visible) : [];
+  if (!query) rows = state.screen === 'list' && count > 0 ? library.page(view, top, visible) : [];
   // the last answer for this search, while it holds the visible page (a newer one is on its way otherwise)
-  else rows = win && win.query === query && top >= win.offset ? win.rows.slice(top - win.offset, top - win.offset + visible) : [];
+  else rows = win && win.query === query && win.view === view && top >= win.offset ? win.rows.slice(top - win.offset, top - win.offset + visible) : [];
 
   return {
     rows,
-    searching: !!query && (!win || win.query !== query),
+    searching: !!query && (!win || win.query !== query || win.view !== view),
     rowAt: async (index) => {
-      if (!query) return library.page(index, 1)[0];
+      if (!query) return library.page(view, index, 1)[0];
       const w = winRef.current;
-      if (w && w.query === query && index >= w.offset && index < w.offset + w.rows.length) return w.rows[index - w.offset];
-      return (await library.search(query, index, 1))?.rows[0];
+      if (w && w.query === query && w.view === view && index >= w.offset && index < w.offset + w.rows.length) return w.rows[index - w.offset];
+      return (await library.search(view, query, index, 1))?.rows[0];
     },
+    rowsAt: async (index, limit) => (query ? ((await library.search(view, query, index, limit))?.rows ?? []) : library.page(view, index, limit)),
   };
 }

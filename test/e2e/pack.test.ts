@@ -26,7 +26,7 @@ describe('installed from npm pack', { timeout: 10 * 60_000 }, () => {
   const prefix = path.join(work, 'prefix');
   const krant = path.join(prefix, 'bin', 'krant');
   const cache = makeFolder();
-  const env = { ...process.env, XDG_CACHE_HOME: cache, XDG_DATA_HOME: makeFolder(), KRANT_DIR: '' };
+  const env = { ...process.env, XDG_CACHE_HOME: cache, XDG_DATA_HOME: makeFolder(), XDG_STATE_HOME: makeFolder(), KRANT_DIR: '' };
   delete (env as Record<string, string | undefined>).KRANT_DIR;
   let tarball = '';
   let installed = '';

@@ -11,7 +11,7 @@ describe('the reader in a terminal', { skip: hasTmux ? false : 'tmux is not inst
   it('opens, moves, finds with n, jumps from the panel, resizes, helps and quits clean', async () => {
     t.start(100, 30);
     let s = await t.waitFor(/1 article\b/);
-    assert.match(s, /▸ 2022-01/);
+    assert.match(s, /▸● 2022-01/);
     assert.ok(!s.includes('EARLIER-OUTPUT'), 'the alternate screen hides the shell');
     await t.keys('j', 'Enter');
     s = await t.waitFor('363 words');

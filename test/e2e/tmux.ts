@@ -19,6 +19,8 @@ export class Tmux {
   session = '';
   private socket = '';
   readonly cache = makeFolder();
+  /** Reading state of this terminal's runs: kept across its starts, never the user's own. */
+  readonly state = makeFolder();
 
   run(...args: string[]): string {
     return execFileSync('tmux', ['-S', this.socket, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -36,7 +38,7 @@ export class Tmux {
     // no user configuration; a server of its own, so a server still shutting down is never reused
     this.run('-f', '/dev/null', 'new-session', '-d', '-s', this.session, '-x', String(cols), '-y', String(rows), 'bash', '--norc', '--noprofile');
     this.waitForServer();
-    this.run('send-keys', '-t', this.session, `export XDG_CACHE_HOME=${this.cache} PS1='$ '; clear; echo EARLIER-OUTPUT; ${env} ${command} ${args}`, 'Enter');
+    this.run('send-keys', '-t', this.session, `export XDG_CACHE_HOME=${this.cache} XDG_STATE_HOME=${this.state} PS1='$ '; clear; echo EARLIER-OUTPUT; ${env} ${command} ${args}`, 'Enter');
   }
 
   private waitForServer() {

@@ -1,0 +1,212 @@
+/**
+ * Reading state: what was read, what was saved, and where reading stopped. The user's,
+ * never a cache: kept apart from the index in `$XDG_STATE_HOME/krant/state.db` (default
+ * `~/.local/state/krant/`), so that `--reindex`, a damaged index or a cleared cache lose
+ * none of it. Each change is committed when it is made (WAL: a SIGKILL right after loses
+ * nothing; two readers on one folder each commit their own). Marks are keyed by folder
+ * and article id, and carry the article's key (its url, else a hash of its text) so that
+ * a file moved or renamed in the folder takes its state along. A damaged file is moved
+ * aside with one notice, never emptied; marks of articles whose files are gone are kept
+ * (the file may come back) but not counted.
+ */
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { DB } from './db.js';
+
+export interface Marks {
+  read: boolean;
+  saved: boolean;
+  /** Where reading stopped: a paragraph and an offset in it (any terminal width lands right). */
+  place: { paragraph: number; offset: number } | null;
+}
+
+/** An article as the state knows it: its id in the folder, and its key. */
+export interface ArticleRef {
+  id: string;
+  key: string;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS marks (
+  folder TEXT NOT NULL,
+  id TEXT NOT NULL,
+  key TEXT NOT NULL DEFAULT '',
+  read INTEGER NOT NULL DEFAULT 0,
+  saved INTEGER NOT NULL DEFAULT 0,
+  para INTEGER,
+  off INTEGER,
+  -- whether the article's file is there: counted only then (kept up to date by each sync)
+  present INTEGER NOT NULL DEFAULT 1,
+  changed INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (folder, id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS marks_read ON marks (folder, present, read);
+CREATE INDEX IF NOT EXISTS marks_saved ON marks (folder, present, saved);
+CREATE INDEX IF NOT EXISTS marks_key ON marks (folder, key);
+`;
+
+export function stateDir(env: NodeJS.ProcessEnv): string {
+  const base = env.XDG_STATE_HOME && path.isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : path.join(os.homedir(), '.local', 'state');
+  return path.join(base, 'krant');
+}
+
+function openFile(file: string): DB {
+  const db = new Database(file, { timeout: 5000 });
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(SCHEMA); // a file that is not a database fails here
+  const check = db.pragma('quick_check', { simple: true });
+  if (check !== 'ok') throw Object.assign(new Error(`damaged (${String(check)})`), { code: 'SQLITE_CORRUPT' });
+  return db;
+}
+
+function upsert(db: DB, column: 'read' | 'saved') {
+  return db.prepare(
+    `INSERT INTO marks (folder, id, key, ${column}, present, changed) VALUES (@folder, @id, @key, @value, 1, @now)
+     ON CONFLICT (folder, id) DO UPDATE SET ${column} = @value, key = CASE WHEN @key <> '' THEN @key ELSE key END, present = 1, changed = @now`,
+  );
+}
+
+/** The schema in another database's name space, for an index that attaches a state kept in memory. */
+export const stateSchema = (prefix: string) => SCHEMA.replace(/(TABLE IF NOT EXISTS|INDEX IF NOT EXISTS) (\w+)/g, `$1 ${prefix}.$2`).replace(/ ON marks /g, ' ON marks ');
+
+const stamp = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
+
+export class ReadingState {
+  /** The file, or null when the state is held in memory (then it is said why, in `notice`). */
+  readonly file: string | null;
+  readonly notice: string | undefined;
+  private readonly db: DB;
+  private readonly folder: string;
+  private readonly stmts;
+
+  /** The state of the articles of `folder` (a resolved path). */
+  constructor(folder: string, env: NodeJS.ProcessEnv = process.env, options: { memory?: boolean } = {}) {
+    this.folder = folder;
+    let db: DB | null = null;
+    let file: string | null = options.memory ? null : path.join(stateDir(env), 'state.db');
+    let notice: string | undefined;
+    if (file) {
+      try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        db = openFile(file);
+      } catch (e) {
+        const code = (e as { code?: string }).code ?? '';
+        if (/^SQLITE_(NOTADB|CORRUPT)/.test(code) && fs.existsSync(file)) {
+          // Damaged: keep it for the user, start afresh beside it.
+          const aside = `${file}.damaged-${stamp()}`;
+          try {
+            db?.close();
+            fs.renameSync(file, aside);
+            for (const ext of ['-wal', '-shm']) if (fs.existsSync(file + ext)) fs.renameSync(file + ext, aside + ext);
+            db = openFile(file);
+            notice = `reading state was damaged; moved aside and started afresh (${aside})`;
+          } catch {
+            db = null;
+          }
+        }
+        if (!db) {
+          notice = `cannot keep reading state (${describe(e)}); read and saved marks last until krant ends (${file})`;
+          file = null;
+        }
+      }
+    }
+    if (!db) {
+      db = new Database(':memory:');
+      db.exec(SCHEMA);
+    }
+    this.db = db;
+    this.file = file;
+    this.notice = notice;
+    const f = { folder };
+    this.stmts = {
+      get: db.prepare('SELECT read, saved, para, off FROM marks WHERE folder = @folder AND id = @id'),
+      read: upsert(db, 'read'),
+      saved: upsert(db, 'saved'),
+      place: db.prepare(
+        `INSERT INTO marks (folder, id, key, para, off, present, changed) VALUES (@folder, @id, @key, @para, @off, 1, @now)
+         ON CONFLICT (folder, id) DO UPDATE SET para = @para, off = @off, key = CASE WHEN @key <> '' THEN @key ELSE key END, present = 1, changed = @now`,
+      ),
+      count: db.prepare('SELECT (SELECT count(*) FROM marks WHERE folder = @folder AND present = 1 AND read = 1) AS read, (SELECT count(*) FROM marks WHERE folder = @folder AND present = 1 AND saved = 1) AS saved'),
+      f,
+    };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  get(id: string): Marks {
+    const r = this.stmts.get.get({ folder: this.folder, id }) as { read: number; saved: number; para: number | null; off: number | null } | undefined;
+    return { read: !!r?.read, saved: !!r?.saved, place: r && r.para !== null && r.off !== null ? { paragraph: r.para, offset: r.off } : null };
+  }
+
+  /** Read and saved flags of some articles (a visible page), by id. */
+  flags(ids: readonly string[]): Map<string, { read: boolean; saved: boolean }> {
+    const out = new Map<string, { read: boolean; saved: boolean }>();
+    if (ids.length === 0) return out;
+    const rows = this.db
+      .prepare(`SELECT id, read, saved FROM marks WHERE folder = ? AND id IN (${ids.map(() => '?').join(',')})`)
+      .all(this.folder, ...ids) as Array<{ id: string; read: number; saved: number }>;
+    for (const r of rows) out.set(r.id, { read: !!r.read, saved: !!r.saved });
+    return out;
+  }
+
+  setRead(refs: readonly ArticleRef[], read: boolean): void {
+    this.write('read', refs, read);
+  }
+
+  setSaved(refs: readonly ArticleRef[], saved: boolean): void {
+    this.write('saved', refs, saved);
+  }
+
+  setPlace(ref: ArticleRef, paragraph: number, offset: number): void {
+    this.stmts.place.run({ folder: this.folder, id: ref.id, key: ref.key, para: paragraph, off: offset, now: Date.now() });
+  }
+
+  /** Marks of present articles: how many are read, and how many saved. */
+  counts(): { read: number; saved: number } {
+    return this.stmts.count.get(this.stmts.f) as { read: number; saved: number };
+  }
+
+  private write(column: 'read' | 'saved', refs: readonly ArticleRef[], value: boolean): void {
+    const stmt = this.stmts[column];
+    const now = Date.now();
+    // one transaction: a thousand marks commit at once, or none
+    this.db.transaction(() => {
+      for (const r of refs) stmt.run({ folder: this.folder, id: r.id, key: r.key, value: value ? 1 : 0, now });
+    })();
+  }
+}
+
+/**
+ * After a sync: marks whose article was moved or renamed (same key, new id) follow it,
+ * and each mark learns whether its article is there. Runs on an index connection with
+ * the state attached as `st` (see Store.attachState).
+ */
+export function reconcile(index: DB, folder: string): void {
+  index.transaction(() => {
+    index
+      .prepare(
+        `UPDATE st.marks SET id = (SELECT a.id FROM articles a WHERE a.key = st.marks.key
+            AND NOT EXISTS (SELECT 1 FROM st.marks m WHERE m.folder = st.marks.folder AND m.id = a.id) LIMIT 1)
+         WHERE folder = ? AND key <> '' AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = st.marks.id)
+           AND EXISTS (SELECT 1 FROM articles a WHERE a.key = st.marks.key
+            AND NOT EXISTS (SELECT 1 FROM st.marks m WHERE m.folder = st.marks.folder AND m.id = a.id))`,
+      )
+      .run(folder);
+    index.prepare('UPDATE st.marks SET present = EXISTS (SELECT 1 FROM articles a WHERE a.id = st.marks.id) WHERE folder = ?').run(folder);
+  })();
+}
+
+function describe(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'read-only file system';
+  if (code === 'ENOTDIR' || code === 'EEXIST') return 'not a folder';
+  if (code === 'ENOENT') return 'no such folder';
+  return (e as Error).message ?? String(e);
+}
