@@ -158,6 +158,17 @@ def session(a, env):
                 'frame_ms': round(statistics.median(ends), 1) if ends else None, 'keys': n}
 
     out['list_keys'] = keys([b'j', b'j', b'k', b'\x1b[6~', b'\x1b[5~'], 30)
+    # reading state: toggling read on the selected article (written, counted, drawn)
+    out['read_keys'] = keys([b'm'], 20)
+    # the unread view's first page: v from the whole list (then v, v back to it)
+    views = []
+    for i in range(5):
+        f, e = t.key_to_frame(b'v', quiet=0.03)
+        if e is not None:
+            views.append(e)
+        t.key_to_frame(b'v', quiet=0.03)
+        t.key_to_frame(b'v', quiet=0.03)
+    out['unread_view_ms'] = round(statistics.median(views), 1) if views else None
     out['search_keys'] = None
     t.key_to_frame(b'/')
     out['search_keys'] = keys([b'p', b'o', b'l', b'i', b't', b'\x7f', b'\x7f', b'\x7f', b'\x7f', b'\x7f'], 20)

@@ -10,6 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { articleWords } from '../src/core/article.js';
 import { highlightArticle } from '../src/core/highlights.js';
+import { ReadingState } from '../src/store/reading.js';
+import { Store } from '../src/store/store.js';
 import { parseArticle } from '../src/core/parse.js';
 import { COMMON_WORD, RARE_WORD, TWO_WORDS, generateArchive } from './generate.js';
 
@@ -74,7 +76,9 @@ function benchSize(n: number, baseline: { node: number; pty: number }): Row[] {
   const { dir, bytes } = archive(n);
   const cache = path.join(WORK, `cache-${n}`);
   fs.rmSync(cache, { recursive: true, force: true });
-  const env = { ...process.env, XDG_CACHE_HOME: cache };
+  const stateHome = path.join(WORK, `state-${n}`);
+  fs.rmSync(stateHome, { recursive: true, force: true });
+  const env = { ...process.env, XDG_CACHE_HOME: cache, XDG_STATE_HOME: stateHome };
   const rows: Row[] = [];
   const label = (s: string) => `${s} (${n.toLocaleString('en')})`;
 
@@ -125,21 +129,41 @@ function benchSize(n: number, baseline: { node: number; pty: number }): Row[] {
     rows.push({ what: label(`\`--print --search\` ${name} / \`grep -ril\``), measured: `${r.toFixed(2)}× (${s.krant!.toFixed(0)} / ${s.grep!.toFixed(0)} ms)`, target: n >= 200_000 ? '≤ 0.2×' : '< 1×', ok: r <= limit });
   }
 
+  // Reading state as a reader's after a while: half of the articles read
+  const stateFile = halfRead(dir, env);
+  const stateBytes = fs.statSync(stateFile).size + (fs.existsSync(`${stateFile}-wal`) ? fs.statSync(`${stateFile}-wal`).size : 0);
+  rows.push({ what: label('reading state file, half of the articles read'), measured: `${(stateBytes / 1e6).toFixed(1)} MB`, target: '≤ 20 MB', ok: stateBytes <= 20e6 });
+  const envArgs = ['--env', `XDG_CACHE_HOME=${cache}`, '--env', `XDG_STATE_HOME=${stateHome}`];
+
   // The reader in a pseudo-terminal, warm index
-  const ff = pty('first-frame', ['--runs', '5', '--marker', `${n} articles`, '--env', `XDG_CACHE_HOME=${cache}`], [BIN, '--dir', dir]);
+  const ff = pty('first-frame', ['--runs', '5', '--marker', `${n} articles`, ...envArgs], [BIN, '--dir', dir]);
   const first = ff.first_frame_ms as number;
   rows.push({ what: label('reader first frame / bare node start (pty)'), measured: `${(first / baseline.pty).toFixed(2)}× (${first.toFixed(0)} / ${baseline.pty.toFixed(0)} ms)`, target: '≤ 2.5×', ok: first / baseline.pty <= 2.5 });
   rows.push({ what: label('reader: first key answered (Ink loaded)'), measured: `${(ff.first_key_answered_ms as number).toFixed(0)} ms after start`, target: '—', ok: null });
 
-  const s = pty('session', ['--ready', `${n} articles`, '--word', COMMON_WORD, '--env', `XDG_CACHE_HOME=${cache}`], [BIN, '--dir', dir]);
+  const s = pty('session', ['--ready', `${n} articles`, '--word', COMMON_WORD, ...envArgs], [BIN, '--dir', dir]);
   const k = (x: unknown) => x as { first_byte_ms: number; frame_ms: number };
-  for (const [name, v] of [['list', k(s.list_keys)], ['live search', k(s.search_keys)], ['article', k(s.article_keys)]] as const) {
+  for (const [name, v] of [['list', k(s.list_keys)], ['toggling read (m)', k(s.read_keys)], ['live search', k(s.search_keys)], ['article', k(s.article_keys)]] as const) {
     rows.push({ what: label(`key to next frame, ${name}`), measured: `${v.frame_ms} ms (first byte ${v.first_byte_ms} ms)`, target: '≤ 33 ms', ok: v.frame_ms <= 33 });
   }
+  const uv = s.unread_view_ms as number;
+  rows.push({ what: label('unread view: v to its first page drawn (half read)'), measured: `${uv} ms`, target: '≤ 50 ms', ok: uv <= 50 });
   rows.push({ what: label(`live search: "${COMMON_WORD}" typed to its hits listed`), measured: `${s.search_results_ms} ms (the prompt answers every key at once; hits follow from the index helper)`, target: '—', ok: null });
   const rss = s.reader_peak_rss_mb as number;
   rows.push({ what: label('reader peak RSS'), measured: `${rss.toFixed(0)} MB (its sync process: ${Number(s.sync_child_peak_rss_mb ?? 0).toFixed(0)} MB)`, target: '≤ 120 MB', ok: rss <= 120 });
   return rows;
+}
+
+/** Marks every other article of the archive read, as a reader's state might be; the state file. */
+function halfRead(dir: string, env: NodeJS.ProcessEnv): string {
+  const store = new Store(dir, { env });
+  const state = new ReadingState(store.root, env);
+  const refs = store.all().filter((_, i) => i % 2 === 0).map((r) => ({ id: r.id, key: r.key }));
+  state.setRead(refs, true);
+  const file = state.file!;
+  state.close();
+  store.close();
+  return file;
 }
 
 /** The highlighter on an article of about 400 words (the seed with a paragraph more), per article. */
@@ -183,13 +207,17 @@ ${table}
 
 How each is taken:
 - first index build: \`krant --reindex\` from an empty cache, wall time including start-up.
-- re-sync: the reader's background full sync (\`dist/sync-child.js\`), its own time.
+- re-sync: the reader's background full sync (\`dist/index-helper.js\`), its own time.
 - \`--print --search\`: the whole command (start-up, quick sync, search, output) against \`grep -ril\` on the same folder (two words: one grep piped into another).
 - reader first frame: \`bench/ptydrive.py\` starts \`krant\` in a pseudo-terminal and waits for the header with the article count; the list is drawn before React and Ink have loaded, and "first key answered" is when a \`j\` sent at that moment has moved the selection.
 - keys: time from a key written to the pty to the end of the frame it causes (no output for 10 ms), median of 20–30 keys.
   In live search the frame after a key shows the typed text; the hits are searched by the index helper process
   and drawn when they come, so typing never waits for a search ("typed to its hits listed" times that).
 - RSS: the reader's VmHWM after the keys above; its background sync runs in a separate process, reported beside it.
+- reading state: before the reader runs, every other article of the archive is marked read (one transaction);
+  the file's size is \`state.db\` and its WAL. "toggling read" is \`m\` on the selected article (written, committed,
+  counted and drawn); "unread view" is \`v\` from the whole list to the unread view's first page drawn, median of 5.
+- highlighter: \`highlightArticle\` (spans and claims) on the seed with a paragraph more, mean of 2 000 after 200 to warm up.
 `;
   fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), doc);
   process.stdout.write(table + '\n');

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EXIT } from './core/exit-codes.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Painter } from './core/paint.js';
 import { renderArticle } from './print/article.js';
@@ -18,7 +19,7 @@ import type { Snippet } from './core/snippet.js';
 import type { ListRow } from './store/store.js';
 import { type SyncProgress, progressText } from './store/progress.js';
 
-export const EXIT = { ok: 0, nothingFound: 1, usage: 2, unknownId: 3 } as const;
+export { EXIT };
 
 /** An error meant for the user: one line, an exit code, no stack trace. */
 export class UserError extends Error {
@@ -114,13 +115,15 @@ Examples:
   krant --print --search geelimineerd     search all articles (case and accents ignored)
   krant --print --search '"de politie"' --json   a phrase, results as JSON with snippets
   krant --dir ~/nieuws --print            another folder (or KRANT_DIR=~/nieuws)
-  krant --print --color always | less -R  keep colour through a pipe
+  krant --print --color always --width 80 ID | less -R
+                                          keep colour through a pipe, wrapped
   krant --print --unread                  the articles not read yet (--saved: the saved ones)
   krant --print --unread | cut -f1 | xargs krant --mark-read
                                           mark them read, from a script
   krant --reindex                         rebuild the index (reading state is kept apart)
 
-Exit codes: 0 ok, 1 nothing found, 2 usage or environment error, 3 unknown article id.
+Exit codes: 0 ok, 1 nothing found, 2 usage or environment error, 3 unknown article id,
+70 internal error; the reader: 129, 130, 143 after SIGHUP, SIGINT, SIGTERM.
 The index lives in $XDG_CACHE_HOME/krant (default ~/.cache/krant); it is a cache of the files.
 Reading state (read, saved, where you stopped) lives in $XDG_STATE_HOME/krant (default
 ~/.local/state/krant): it survives --reindex and a cleared cache.`);
@@ -227,7 +230,8 @@ async function writeRows(rows: ListRow[], snippets?: Snippet[]) {
 }
 
 async function printList(dir: string, opts: Options) {
-  const { store } = await openStoreWithState(dir);
+  // the reading state only where it is shown or filtered by: a plain list or search goes without it
+  const store = opts.unread || opts.saved || opts.json ? (await openStoreWithState(dir)).store : await openStore(dir);
   const result = await store.quickSync(progressReporter(!!process.stderr.isTTY));
   if (result.added + result.changed + result.removed > 0) store.reconcileState();
   reportWarnings([...result.warnings, ...store.skipped()]);
@@ -247,7 +251,10 @@ async function printList(dir: string, opts: Options) {
     return rows.length === 0 && filtered ? EXIT.nothingFound : EXIT.ok;
   }
   const rows = store.searchIn(view, opts.search).rows;
-  if (rows.length === 0) return EXIT.nothingFound;
+  if (rows.length === 0) {
+    writeOut('[]\n'); // JSON even when nothing matched: a script parses it either way
+    return EXIT.nothingFound;
+  }
   // snippets are cut from the article files themselves: the index keeps no copy of the text
   const { makeSnippet } = await import('./core/snippet.js');
   const { parseQuery, searchTerms } = await import('./core/query.js');
@@ -280,10 +287,14 @@ async function run(argv: string[]): Promise<number> {
   quietOnClosedPipe();
 
   if (opts.reindex) {
+    // from nothing, whatever state the old index is in
+    const { indexFileOf, removeIndex } = await import('./store/store.js');
+    removeIndex(indexFileOf(dir, env));
     const store = await openStore(dir);
     const r = await store.reindex(progressReporter(!!process.stderr.isTTY));
     reportWarnings(r.warnings.concat(store.skipped()));
-    warn(`indexed ${store.count()} articles`, dir);
+    const n = store.count();
+    warn(`indexed ${n} ${n === 1 ? 'article' : 'articles'}`, dir);
     store.close();
     if (!opts.print && !id && opts.search === undefined) return EXIT.ok;
   }
@@ -304,6 +315,8 @@ async function run(argv: string[]): Promise<number> {
   if (!process.stdin.isTTY) {
     throw new UserError('the reader needs a terminal; use --print to print instead', EXIT.usage);
   }
+  // An unknown id is said before the terminal is taken, with its exit code
+  if (id && !fileForId(dir, id)) throw new UserError(`no article with id "${id}"`, EXIT.unknownId, dir);
   // Ink draws only a final frame when the environment says CI; the reader runs on a terminal
   // (checked above), so it is interactive whatever CI says.
   delete process.env.CI;
@@ -322,9 +335,31 @@ export async function main(argv: string[]): Promise<void> {
   try {
     code = await run(argv);
   } catch (e) {
-    code = report(e);
+    code = (await recovered(e, argv)) ?? report(e);
   }
   process.exitCode = code;
+}
+
+/**
+ * A damaged index found while in use (not when it was opened): moved aside with one
+ * line, and the command run again, once, on a new index. Undefined when it was not that.
+ */
+async function recovered(e: unknown, argv: string[]): Promise<number | undefined> {
+  const { indexFileOf, isCorrupt, moveAside } = await import('./store/store.js');
+  if (!isCorrupt(e)) return undefined;
+  let file: string;
+  try {
+    const dir = new Command().option('-d, --dir <folder>').allowUnknownOption().allowExcessArguments().exitOverride().parse(argv).opts().dir;
+    file = indexFileOf(dir ?? process.env.KRANT_DIR ?? BUNDLED);
+    warn(`index was damaged, moved aside and rebuilt (${moveAside(file)})`);
+  } catch {
+    return undefined;
+  }
+  try {
+    return await run(argv);
+  } catch (again) {
+    return report(again);
+  }
 }
 
 function report(e: unknown): number {
@@ -343,5 +378,5 @@ function report(e: unknown): number {
     return EXIT.usage;
   }
   warn(`${err?.message ?? String(e)}${process.env.KRANT_DEBUG === '1' ? '' : ' (KRANT_DEBUG=1 shows more)'}`);
-  return 70;
+  return EXIT.internal;
 }

@@ -100,6 +100,57 @@ describe('krant --print', () => {
     assert.equal(dertien.via.text, 'RIA Novosti');
   });
 
+  it('gives scripts what they parse: [] for a JSON search that finds nothing, empty fields, plurals', () => {
+    const r = krant(['--print', '--search', 'zzzzzz', '--json']);
+    assert.equal(r.code, 1);
+    assert.deepEqual(JSON.parse(r.out), []);
+    const list = krant(['--print']);
+    assert.equal(list.out.split('\n').find((l) => l.startsWith('2022-01-almaty')), '2022-01-almaty\t2022-01\t\tVeiligheidstroepen hebben vannacht weer controle gekregen over het centrum van…');
+    const one = makeFolder({ 'a.txt': article('Een', '2024-01-01', 'Tekst.') });
+    assert.match(krant(['--dir', one, '--reindex']).err, /^krant: indexed 1 article \(/);
+  });
+
+  it('never hangs on a cache or state path that cannot be made: one warning, an index in memory', () => {
+    for (const v of ['XDG_CACHE_HOME', 'XDG_STATE_HOME']) {
+      const t0 = Date.now();
+      // --json: its rows carry read and saved, so the reading state is opened too
+      const r = spawnSync(process.execPath, [BIN, '--print', '--json'], { encoding: 'utf8', timeout: 20_000, env: { PATH: process.env.PATH ?? '', HOME: cache, XDG_CACHE_HOME: cache, [v]: '/proc/nope' } });
+      assert.equal(r.status, 0, `${v}: ${r.stderr}`);
+      assert.ok(Date.now() - t0 < 10_000);
+      assert.equal(JSON.parse(r.stdout)[0].id, '2022-01-almaty');
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+      assert.match(r.stderr, v === 'XDG_CACHE_HOME' ? /^krant: cannot write the index \(no such file or folder\), using one in memory/ : /^krant: cannot keep reading state \(no such file or folder\)/);
+    }
+  });
+
+  it('recovers from a damaged index anywhere in the file (and its WAL): moved aside, rebuilt, and --reindex always works', () => {
+    const dir = makeFolder(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`a${i}.txt`, article(`Artikel ${i}`, '2024-01-01', `De politie meldt ${i} arrestaties in de stad.`)])));
+    const own = makeFolder();
+    const run = (...args: string[]) => {
+      const r = spawnSync(process.execPath, [BIN, '--dir', dir, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: own, XDG_CACHE_HOME: own, XDG_STATE_HOME: own } });
+      return { code: r.status, out: r.stdout, err: r.stderr };
+    };
+    assert.equal(run('--print').out.split('\n').length, 301);
+    const file = path.join(own, 'krant', fs.readdirSync(path.join(own, 'krant')).find((f) => f.endsWith('.db'))!);
+    const good = fs.readFileSync(file);
+    for (const at of [0, 20_000, good.length - 8192]) {
+      fs.writeFileSync(file, good);
+      const fd = fs.openSync(file, 'r+');
+      fs.writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, at);
+      fs.closeSync(fd);
+      fs.writeFileSync(file + '-wal', Buffer.alloc(1000, 0x5a)); // a WAL of garbage beside it
+      const r = run('--print', '--search', 'politie');
+      assert.equal(r.code, 0, `damage at ${at}: ${r.err}`);
+      assert.equal(r.out.split('\n').length, 301, `damage at ${at}`);
+      assert.match(r.err, /index was damaged, moved aside and rebuilt/);
+      assert.equal(run('--print').err, '', 'said once: the next run is clean');
+      fs.writeFileSync(file, Buffer.alloc(good.length, 0x33));
+      const re = run('--reindex');
+      assert.equal(re.code, 0, re.err);
+      assert.match(re.err, /indexed 300 articles/);
+    }
+  });
+
   it('lists the articles, one a line, newest first', () => {
     const dir = archive();
     const r = krant(['--print', '--dir', dir]);

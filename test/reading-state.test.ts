@@ -95,7 +95,7 @@ describe('reading state', () => {
     const { dir, env } = setup();
     const run = (args: string[]) => new Promise<number>((resolve) => spawn(process.execPath, [BIN, '--dir', dir, ...args], { env }).on('exit', (c) => resolve(c ?? -1)));
     const state = new ReadingState(fs.realpathSync(dir), env);
-    const codes = await Promise.all([run(['--mark-read', 'storm']), run(['--mark-read', 'regen']), Promise.resolve().then(() => state.setSaved([{ id: '2022-01-almaty', key: '' }], true))]);
+    const codes = await Promise.all([run(['--mark-read', 'storm']), run(['--mark-read', 'regen']), Promise.resolve().then(() => state.setSaved([{ id: '2022-01-almaty', key: 0 }], true))]);
     assert.deepEqual(codes.slice(0, 2), [0, 0]);
     assert.equal(state.get('storm').read, true);
     assert.equal(state.get('regen').read, true);

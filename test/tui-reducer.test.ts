@@ -11,7 +11,7 @@ const press = (s: State, input: string, key: Record<string, boolean> = {}) => re
 /** The effects a key asks for. */
 const effects = (s: State, input: string, key: Record<string, boolean> = {}) => update(s, { type: 'key', input, key })[1];
 const body = highlightArticle(parseArticle('a', 'title: T\n\n' + Array.from({ length: 30 }, (_, i) => `Alinea ${i} over Almaty en de politie.`).join('\n\n')));
-const head = { id: 'a', key: 'fp:a', title: 'T', date: '2024-01-01', source: 'NOS', words: 100 };
+const head = { id: 'a', key: 1, title: 'T', date: '2024-01-01', source: 'NOS', words: 100 };
 
 function listOf(count: number): State {
   return reducer(initialState(80, 24), { type: 'listCount', count });
@@ -249,7 +249,7 @@ describe('reader state: help', () => {
 });
 
 describe('reader state: reading state', () => {
-  const ref = { id: 'a', key: 'fp:a' };
+  const ref = { id: 'a', key: 1 };
   it('opening an article marks it read; leaving it keeps the place by paragraph and offset', () => {
     const [s, fx] = update(listOf(5), { type: 'opened', head, body, index: 2 });
     assert.deepEqual(fx, [{ type: 'setRead', ref, read: true }]);
@@ -295,5 +295,59 @@ describe('reader state: reading state', () => {
   it('the header counts unread articles', () => {
     const s = reducer(listOf(1234), { type: 'counts', unread: 87 });
     assert.equal(s.list.unread, 87);
+  });
+});
+
+describe('the key table and the README', () => {
+  it('the README key table is the one the key table generates', async () => {
+    const { keyTableMarkdown } = await import('../src/tui/keymap.js');
+    const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    assert.ok(readme.includes(keyTableMarkdown()), 'README.md: paste the output of keyTableMarkdown() over its key table');
+  });
+});
+
+describe('reader state: find and the way out, as less and vim do', () => {
+  const seed = highlightArticle(parseArticle('seed', fs.readFileSync(SEED, 'utf8')));
+  const open = (height = 12) => reducer(reducer(initialState(80, height), { type: 'listCount', count: 3 }), { type: 'opened', head, body: seed, index: 0 });
+  const type = (s: State, text: string) => [...text].reduce((acc, c) => press(acc, c), press(s, '/'));
+
+  it('a cancelled or failed find goes back to where you were', () => {
+    const at = press(open(), ' ');
+    const start = at.article!.scroll;
+    const found = type(at, 'staatstelevisie');
+    assert.ok(found.article!.scroll > start, 'the find moved the view');
+    assert.equal(press(found, '', { escape: true }).article!.scroll, start, 'Esc goes back');
+    const failed = press(type(at, 'staatstelevisiezzz'), '', { return: true });
+    assert.equal(failed.article!.scroll, start, 'a find that matches nothing leaves you where you were');
+  });
+  it('/ then Esc, or / then Enter on an empty prompt, keeps the last search for n', () => {
+    const found = press(type(open(), 'almaty'), '', { return: true });
+    for (const [input, key] of [['', { escape: true }], ['', { return: true }]] as const) {
+      const again = press(press(found, '/'), input, key);
+      assert.equal(again.article!.find.query, 'almaty');
+      assert.equal(press(again, 'n').article!.find.current, 1);
+    }
+  });
+  it('several words are found together, in that order', () => {
+    const s = press(type(open(), 'de politie'), '', { return: true });
+    for (const m of s.article!.find.matches) assert.match(seed.paragraphs[m.p]!.text.slice(m.start, m.end), /^de politie$/i);
+    assert.equal(s.article!.find.matches.length, 4, "the seed says \"de politie\" four times");
+  });
+  it('krant ID: q quits from that article; h goes to the list, and then q is back again', () => {
+    const direct = reducer(reducer(initialState(80, 24, '', 'all', true), { type: 'listCount', count: 3 }), { type: 'opened', head, body: seed, index: 0 });
+    assert.deepEqual(effects(direct, 'q').map((e) => e.type), ['savePlace', 'quit']);
+    const list = press(direct, 'h');
+    assert.equal(list.screen, 'list');
+    const reopened = reducer(list, { type: 'opened', head, body: seed, index: 0 });
+    assert.deepEqual(effects(reopened, 'q').map((e) => e.type), ['savePlace'], 'back to the list, not out');
+  });
+  it('every footer keeps ? help and the way back, whatever the width', async () => {
+    const { articleHint, listHint } = await import('../src/tui/list-frame.js');
+    for (const w of [100, 80, 60, 40, 30]) {
+      assert.match(listHint(w), /\? help · q quit$/, `list at ${w}`);
+      assert.match(articleHint(w, 'q back'), /\? help · q back$/, `article at ${w}`);
+      assert.ok([...articleHint(w, 'q back')].length <= w);
+    }
+    assert.equal(articleHint(80, 'q back'), 'j/k scroll · / find · n/N next/prev · s who says what · ? help · q back');
   });
 });

@@ -50,3 +50,9 @@ export function searchTerms(terms: Term[]): Term[] {
 export function toFtsQuery(terms: Term[]): string {
   return searchTerms(terms).map((t) => `"${t.words.join(' ')}"*`).join(' AND ');
 }
+
+/** Find in an article, as `less` does: what is typed is one phrase, its words in that order. */
+export function phraseQuery(input: string): Term[] {
+  const words = fold(input.replace(/"/g, ' ')).match(WORD) ?? [];
+  return words.length ? [{ words, phrase: true }] : [];
+}

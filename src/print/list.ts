@@ -1,4 +1,4 @@
-/** `krant --print` lists: one article a line, `id<TAB>date<TAB>source<TAB>title`. */
+/** `krant --print` lists: one article a line, `id<TAB>date<TAB>source<TAB>title`; an empty field where there is none. */
 
 import { sanitize } from '../core/sanitize.js';
 import type { ListRow } from '../store/store.js';
@@ -7,7 +7,7 @@ import type { ListRow } from '../store/store.js';
 const field = (s: string) => sanitize(s);
 
 export function listLine(row: Pick<ListRow, 'id' | 'date' | 'source' | 'title'>): string {
-  return `${field(row.id)}\t${row.date || '—'}\t${field(row.source) || '—'}\t${field(row.title)}`;
+  return `${field(row.id)}\t${field(row.date)}\t${field(row.source)}\t${field(row.title)}`;
 }
 
 export function renderList(rows: Iterable<Pick<ListRow, 'id' | 'date' | 'source' | 'title'>>): string {

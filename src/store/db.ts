@@ -3,11 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { describeError, makeDir } from './fs-util.js';
 
 export type DB = Database.Database;
 
 // Bump when the schema or what is stored changes: an index of another version is rebuilt.
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -21,9 +22,9 @@ CREATE TABLE IF NOT EXISTS articles (
   title TEXT NOT NULL,
   date TEXT NOT NULL,
   source TEXT NOT NULL,
-  -- who the article is, whatever its file is called: \`url:…\` from its header, else \`fp:\` and a hash of its text;
+  -- who the article is, whatever its file is called: a hash of its url, else of its text;
   -- reading state follows a file that is moved or renamed by it
-  key TEXT NOT NULL DEFAULT ''
+  key INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS articles_order ON articles (date DESC, title, rowid);
 CREATE INDEX IF NOT EXISTS articles_key ON articles (key);
@@ -58,7 +59,7 @@ export interface Opened {
 }
 
 function openFile(file: string): DB {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  makeDir(path.dirname(file));
   const db = new Database(file);
   try {
     prepare(db); // reads the schema: a file of garbage fails here (SQLITE_NOTADB)
@@ -69,9 +70,23 @@ function openFile(file: string): DB {
   }
 }
 
-function isCorrupt(e: unknown): boolean {
+/** Is this error a damaged index (the main file, its WAL or SHM)? Then it is moved aside and rebuilt. */
+export function isCorrupt(e: unknown): boolean {
   const code = (e as { code?: string }).code ?? '';
-  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || /malformed|not a database/i.test(String(e));
+  return /^SQLITE_(NOTADB|CORRUPT)/.test(code) || /malformed|not a database|vtable constructor failed|file is encrypted/i.test(String((e as Error)?.message ?? e));
+}
+
+/** Moves an index and its WAL and SHM out of the way (kept for a look); where it went. */
+export function moveAside(file: string): string {
+  const aside = `${file}.broken-${Date.now()}`;
+  fs.renameSync(file, aside);
+  for (const ext of ['-wal', '-shm']) if (fs.existsSync(file + ext)) fs.renameSync(file + ext, aside + ext);
+  return aside;
+}
+
+/** Deletes an index and its WAL and SHM: `--reindex` starts from nothing, whatever state the file is in. */
+export function removeIndex(file: string): void {
+  for (const ext of ['', '-wal', '-shm']) fs.rmSync(file + ext, { force: true });
 }
 
 export function openIndex(file: string | null): Opened {
@@ -80,16 +95,14 @@ export function openIndex(file: string | null): Opened {
       return { db: openFile(file), file };
     } catch (e) {
       if (isCorrupt(e)) {
-        const aside = `${file}.broken-${Date.now()}`;
         try {
-          fs.renameSync(file, aside);
-          for (const ext of ['-wal', '-shm']) fs.rmSync(file + ext, { force: true });
+          const aside = moveAside(file);
           return { db: openFile(file), file, notice: `index was damaged, moved aside and rebuilt (${aside})` };
         } catch {
           // fall through to memory
         }
       }
-      const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      const reason = describeError(e);
       const db = new Database(':memory:');
       prepare(db);
       return { db, file: null, notice: `cannot write the index (${reason}), using one in memory (${file})` };

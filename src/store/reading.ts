@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { DB } from './db.js';
+import { describeError, makeDir } from './fs-util.js';
 
 export interface Marks {
   read: boolean;
@@ -23,17 +24,18 @@ export interface Marks {
   place: { paragraph: number; offset: number } | null;
 }
 
-/** An article as the state knows it: its id in the folder, and its key. */
+/** An article as the state knows it: its id in the folder, and its key (a hash of its url or text; 0 when not known). */
 export interface ArticleRef {
   id: string;
-  key: string;
+  key: number;
 }
 
 const SCHEMA = `
+CREATE TABLE IF NOT EXISTS folders (folder INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS marks (
-  folder TEXT NOT NULL,
+  folder INTEGER NOT NULL,
   id TEXT NOT NULL,
-  key TEXT NOT NULL DEFAULT '',
+  key INTEGER NOT NULL DEFAULT 0,
   read INTEGER NOT NULL DEFAULT 0,
   saved INTEGER NOT NULL DEFAULT 0,
   para INTEGER,
@@ -43,9 +45,9 @@ CREATE TABLE IF NOT EXISTS marks (
   changed INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (folder, id)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS marks_read ON marks (folder, present, read);
-CREATE INDEX IF NOT EXISTS marks_saved ON marks (folder, present, saved);
-CREATE INDEX IF NOT EXISTS marks_key ON marks (folder, key);
+-- partial: only what is counted (a read or saved article that is there), so the file stays small
+CREATE INDEX IF NOT EXISTS marks_read ON marks (folder) WHERE present = 1 AND read = 1;
+CREATE INDEX IF NOT EXISTS marks_saved ON marks (folder) WHERE present = 1 AND saved = 1;
 `;
 
 export function stateDir(env: NodeJS.ProcessEnv): string {
@@ -55,18 +57,21 @@ export function stateDir(env: NodeJS.ProcessEnv): string {
 
 function openFile(file: string): DB {
   const db = new Database(file, { timeout: 5000 });
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.exec(SCHEMA); // a file that is not a database fails here
-  const check = db.pragma('quick_check', { simple: true });
-  if (check !== 'ok') throw Object.assign(new Error(`damaged (${String(check)})`), { code: 'SQLITE_CORRUPT' });
-  return db;
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.exec(SCHEMA); // a file that is not a database, or whose schema is damaged, fails here
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
 }
 
 function upsert(db: DB, column: 'read' | 'saved') {
   return db.prepare(
     `INSERT INTO marks (folder, id, key, ${column}, present, changed) VALUES (@folder, @id, @key, @value, 1, @now)
-     ON CONFLICT (folder, id) DO UPDATE SET ${column} = @value, key = CASE WHEN @key <> '' THEN @key ELSE key END, present = 1, changed = @now`,
+     ON CONFLICT (folder, id) DO UPDATE SET ${column} = @value, key = CASE WHEN @key <> 0 THEN @key ELSE key END, present = 1, changed = @now`,
   );
 }
 
@@ -80,22 +85,22 @@ export class ReadingState {
   readonly file: string | null;
   readonly notice: string | undefined;
   private readonly db: DB;
-  private readonly folder: string;
+  /** The folder's number in this state (its path is kept once, in \`folders\`). */
+  readonly folder: number;
   private readonly stmts;
 
   /** The state of the articles of `folder` (a resolved path). */
   constructor(folder: string, env: NodeJS.ProcessEnv = process.env, options: { memory?: boolean } = {}) {
-    this.folder = folder;
     let db: DB | null = null;
     let file: string | null = options.memory ? null : path.join(stateDir(env), 'state.db');
     let notice: string | undefined;
     if (file) {
       try {
-        fs.mkdirSync(path.dirname(file), { recursive: true });
+        makeDir(path.dirname(file));
         db = openFile(file);
       } catch (e) {
         const code = (e as { code?: string }).code ?? '';
-        if (/^SQLITE_(NOTADB|CORRUPT)/.test(code) && fs.existsSync(file)) {
+        if ((/^SQLITE_(NOTADB|CORRUPT)/.test(code) || /malformed/.test(String(e))) && fs.existsSync(file)) {
           // Damaged: keep it for the user, start afresh beside it.
           const aside = `${file}.damaged-${stamp()}`;
           try {
@@ -109,7 +114,7 @@ export class ReadingState {
           }
         }
         if (!db) {
-          notice = `cannot keep reading state (${describe(e)}); read and saved marks last until krant ends (${file})`;
+          notice = `cannot keep reading state (${describeError(e)}); read and saved marks last until krant ends (${file})`;
           file = null;
         }
       }
@@ -121,14 +126,15 @@ export class ReadingState {
     this.db = db;
     this.file = file;
     this.notice = notice;
-    const f = { folder };
+    this.folder = folderNumber(db, folder);
+    const f = { folder: this.folder };
     this.stmts = {
       get: db.prepare('SELECT read, saved, para, off FROM marks WHERE folder = @folder AND id = @id'),
       read: upsert(db, 'read'),
       saved: upsert(db, 'saved'),
       place: db.prepare(
         `INSERT INTO marks (folder, id, key, para, off, present, changed) VALUES (@folder, @id, @key, @para, @off, 1, @now)
-         ON CONFLICT (folder, id) DO UPDATE SET para = @para, off = @off, key = CASE WHEN @key <> '' THEN @key ELSE key END, present = 1, changed = @now`,
+         ON CONFLICT (folder, id) DO UPDATE SET para = @para, off = @off, key = CASE WHEN @key <> 0 THEN @key ELSE key END, present = 1, changed = @now`,
       ),
       count: db.prepare('SELECT (SELECT count(*) FROM marks WHERE folder = @folder AND present = 1 AND read = 1) AS read, (SELECT count(*) FROM marks WHERE folder = @folder AND present = 1 AND saved = 1) AS saved'),
       f,
@@ -142,17 +148,6 @@ export class ReadingState {
   get(id: string): Marks {
     const r = this.stmts.get.get({ folder: this.folder, id }) as { read: number; saved: number; para: number | null; off: number | null } | undefined;
     return { read: !!r?.read, saved: !!r?.saved, place: r && r.para !== null && r.off !== null ? { paragraph: r.para, offset: r.off } : null };
-  }
-
-  /** Read and saved flags of some articles (a visible page), by id. */
-  flags(ids: readonly string[]): Map<string, { read: boolean; saved: boolean }> {
-    const out = new Map<string, { read: boolean; saved: boolean }>();
-    if (ids.length === 0) return out;
-    const rows = this.db
-      .prepare(`SELECT id, read, saved FROM marks WHERE folder = ? AND id IN (${ids.map(() => '?').join(',')})`)
-      .all(this.folder, ...ids) as Array<{ id: string; read: number; saved: number }>;
-    for (const r of rows) out.set(r.id, { read: !!r.read, saved: !!r.saved });
-    return out;
   }
 
   setRead(refs: readonly ArticleRef[], read: boolean): void {
@@ -182,31 +177,28 @@ export class ReadingState {
   }
 }
 
+/** The number of a folder in the state, made on first use. */
+export function folderNumber(db: DB, folder: string, schema = 'main'): number {
+  db.prepare(`INSERT INTO ${schema}.folders (path) VALUES (?) ON CONFLICT (path) DO NOTHING`).run(folder);
+  return db.prepare(`SELECT folder FROM ${schema}.folders WHERE path = ?`).pluck().get(folder) as number;
+}
+
 /**
  * After a sync: marks whose article was moved or renamed (same key, new id) follow it,
  * and each mark learns whether its article is there. Runs on an index connection with
  * the state attached as `st` (see Store.attachState).
  */
-export function reconcile(index: DB, folder: string): void {
+export function reconcile(index: DB, folder: number): void {
   index.transaction(() => {
     index
       .prepare(
         `UPDATE st.marks SET id = (SELECT a.id FROM articles a WHERE a.key = st.marks.key
             AND NOT EXISTS (SELECT 1 FROM st.marks m WHERE m.folder = st.marks.folder AND m.id = a.id) LIMIT 1)
-         WHERE folder = ? AND key <> '' AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = st.marks.id)
+         WHERE folder = ? AND key <> 0 AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = st.marks.id)
            AND EXISTS (SELECT 1 FROM articles a WHERE a.key = st.marks.key
             AND NOT EXISTS (SELECT 1 FROM st.marks m WHERE m.folder = st.marks.folder AND m.id = a.id))`,
       )
       .run(folder);
     index.prepare('UPDATE st.marks SET present = EXISTS (SELECT 1 FROM articles a WHERE a.id = st.marks.id) WHERE folder = ?').run(folder);
   })();
-}
-
-function describe(e: unknown): string {
-  const code = (e as { code?: string }).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EROFS') return 'read-only file system';
-  if (code === 'ENOTDIR' || code === 'EEXIST') return 'not a folder';
-  if (code === 'ENOENT') return 'no such folder';
-  return (e as Error).message ?? String(e);
 }

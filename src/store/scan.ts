@@ -3,6 +3,7 @@
  * skipped, links followed (a folder reached twice is not entered again).
  */
 
+import { describeError } from './fs-util.js';
 import fs from 'node:fs';
 
 export interface FileEntry {
@@ -40,7 +41,7 @@ export interface Scan {
 
 export const ARTICLE_EXT = /\.(txt|md)$/i;
 
-const errCode = (e: unknown) => ((e as NodeJS.ErrnoException).code ?? 'unreadable').toLowerCase();
+const errCode = (e: unknown) => describeError(e);
 const join = (dir: string, name: string) => (dir ? `${dir}/${name}` : name);
 
 /** A 32-bit hash of a file's name, size and mtime (FNV-1a over the name, then the numbers mixed in). */

@@ -9,7 +9,7 @@ import { resolveFolder } from './folder.js';
 import { ArticleError, readArticleFile } from './read.js';
 import type { Warning } from './scan.js';
 import { type SyncProgress, type SyncResult, fullSync, quickSync, skippedFiles } from './sync.js';
-import { reconcile, stateSchema } from './reading.js';
+import { folderNumber, reconcile, stateSchema } from './reading.js';
 import type { View } from './views.js';
 
 export interface ListRow {
@@ -19,8 +19,8 @@ export interface ListRow {
   title: string;
   date: string;
   source: string;
-  /** Who the article is apart from its file (url or text hash): reading state follows it. */
-  key: string;
+  /** Who the article is apart from its file (a hash of its url or text): reading state follows it. */
+  key: number;
   /** Reading state, where the state is attached (Store.attachState). */
   read?: boolean;
   saved?: boolean;
@@ -50,7 +50,7 @@ export class Store {
   readonly notice: string | undefined;
   private readonly db: DB;
   private readonly stmts;
-  private state: { views: Map<string, import('better-sqlite3').Statement> } | null = null;
+  private state: { folder: number; views: Map<string, import('better-sqlite3').Statement>; flags: import('better-sqlite3').Statement } | null = null;
 
   constructor(dir: string, options: StoreOptions = {}) {
     this.root = resolveFolder(dir);
@@ -86,7 +86,12 @@ export class Store {
     if (this.state) return;
     this.db.prepare('ATTACH DATABASE ? AS st').run(file ?? ':memory:');
     if (!file) this.db.exec(stateSchema('st'));
-    this.state = { views: new Map() };
+    this.state = {
+      folder: folderNumber(this.db, this.root, 'st'),
+      views: new Map(),
+      // one statement for any page: the ids as a JSON array
+      flags: this.db.prepare('SELECT id, read, saved FROM st.marks WHERE folder = @folder AND id IN (SELECT value FROM json_each(@ids))'),
+    };
   }
 
   get hasState(): boolean {
@@ -95,7 +100,7 @@ export class Store {
 
   /** After a sync: reading state follows moved and renamed files, and knows which are gone. */
   reconcileState(): void {
-    if (this.state) reconcile(this.db, this.root);
+    if (this.state) reconcile(this.db, this.state.folder);
   }
 
   private viewStmt(name: string, sql: (where: string) => string, view: View) {
@@ -108,9 +113,7 @@ export class Store {
   /** Rows with their read and saved flags, looked up for just these rows. */
   private withFlags(rows: ListRow[]): ListRow[] {
     if (!this.state || rows.length === 0) return rows;
-    const marks = this.db
-      .prepare(`SELECT id, read, saved FROM st.marks WHERE folder = ? AND id IN (${rows.map(() => '?').join(',')})`)
-      .all(this.root, ...rows.map((r) => r.id)) as Array<{ id: string; read: number; saved: number }>;
+    const marks = this.state.flags.all({ folder: this.state.folder, ids: JSON.stringify(rows.map((r) => r.id)) }) as Array<{ id: string; read: number; saved: number }>;
     const byId = new Map(marks.map((m) => [m.id, m]));
     for (const r of rows) {
       const m = byId.get(r.id);
@@ -123,17 +126,18 @@ export class Store {
   /** Articles in a view (all: the whole list). */
   countIn(view: View): number {
     if (view === 'all' || !this.state) return this.count();
-    const sql = view === 'unread'
+    // the partial indexes count these (present, and read or saved) without touching the rest
+    const stmt = this.viewStmt('count', () => (view === 'unread'
       ? 'SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM st.marks WHERE folder = @folder AND present = 1 AND read = 1)'
-      : 'SELECT count(*) FROM st.marks WHERE folder = @folder AND present = 1 AND saved = 1';
-    return Math.max(0, this.db.prepare(sql).pluck().get({ folder: this.root }) as number);
+      : 'SELECT count(*) FROM st.marks WHERE folder = @folder AND present = 1 AND saved = 1'), view);
+    return Math.max(0, stmt.pluck().get({ folder: this.state!.folder }) as number);
   }
 
   /** A page of a view in list order. */
   pageIn(view: View, offset: number, limit: number): ListRow[] {
     if (view === 'all' || !this.state) return this.withFlags(this.page(offset, limit));
     const stmt = this.viewStmt('page', (w) => `SELECT ${COLUMNS} FROM articles a WHERE ${w} ${ORDER} LIMIT @limit OFFSET @offset`, view);
-    return this.withFlags(stmt.all({ folder: this.root, limit, offset }) as ListRow[]);
+    return this.withFlags(stmt.all({ folder: this.state!.folder, limit, offset }) as ListRow[]);
   }
 
   /** Hits within a view, best first, with their count. */
@@ -142,9 +146,9 @@ export class Store {
     if (!match) return { count: 0, rows: [] };
     if (view === 'all' || !this.state) return { count: this.searchCount(query), rows: this.withFlags(this.search(query, limit, offset)) };
     const rows = this.viewStmt('search', (w) => `SELECT ${COLUMNS} FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH @match AND ${w}
-         ORDER BY bm25(fts, 4.0, 1.0), a.date DESC LIMIT @limit OFFSET @offset`, view).all({ folder: this.root, match, limit, offset }) as ListRow[];
+         ORDER BY bm25(fts, 4.0, 1.0), a.date DESC LIMIT @limit OFFSET @offset`, view).all({ folder: this.state!.folder, match, limit, offset }) as ListRow[];
     const count = this.viewStmt('searchCount', (w) => `SELECT count(*) FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH @match AND ${w}`, view)
-      .pluck().get({ folder: this.root, match }) as number;
+      .pluck().get({ folder: this.state!.folder, match }) as number;
     return { count, rows: this.withFlags(rows) };
   }
 
@@ -164,13 +168,13 @@ export class Store {
 
   private *eachRaw(view: View, query?: string): IterableIterator<ListRow> {
     if (query === undefined) {
-      yield* this.viewStmt('each', (w) => `SELECT ${COLUMNS} FROM articles a WHERE ${w} ${ORDER}`, view).iterate({ folder: this.root }) as IterableIterator<ListRow>;
+      yield* this.viewStmt('each', (w) => `SELECT ${COLUMNS} FROM articles a WHERE ${w} ${ORDER}`, view).iterate({ folder: this.state!.folder }) as IterableIterator<ListRow>;
       return;
     }
     const match = toFtsQuery(parseQuery(query));
     if (!match) return;
     yield* this.viewStmt('eachSearch', (w) => `SELECT ${COLUMNS} FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH @match AND ${w}
-         ORDER BY bm25(fts, 4.0, 1.0), a.date DESC`, view).iterate({ folder: this.root, match }) as IterableIterator<ListRow>;
+         ORDER BY bm25(fts, 4.0, 1.0), a.date DESC`, view).iterate({ folder: this.state!.folder, match }) as IterableIterator<ListRow>;
   }
 
   fullSync(onProgress?: (p: SyncProgress) => void): Promise<SyncResult> {
@@ -242,4 +246,10 @@ export class Store {
 }
 
 export { ArticleError };
+
+/** The index file of a folder (null: none can be named). */
+export function indexFileOf(dir: string, env: NodeJS.ProcessEnv = process.env): string {
+  return indexFileFor(resolveFolder(dir), env);
+}
+export { isCorrupt, moveAside, removeIndex } from './db.js';
 export { FolderError } from './folder.js';

@@ -95,7 +95,7 @@ export function App({ library, theme, width, height, initialQuery = '', initialV
   };
 
   // unread counted before the first frame, as the frame drawn before Ink does
-  const [state, dispatch] = useUpdate(() => update(initialState(width, height, initialQuery, initialView), { type: 'counts', unread: library.count('unread') })[0], run);
+  const [state, dispatch] = useUpdate(() => update(initialState(width, height, initialQuery, initialView, !!openId), { type: 'counts', unread: library.count('unread') })[0], run);
   stateRef.current = state;
 
   /** Finds an article of the list and opens it: its file read and highlighted, at the place reading stopped. */

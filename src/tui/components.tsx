@@ -8,7 +8,7 @@ import { panelRows } from './panel.js';
 import type { ListRow } from '../store/store.js';
 import { type Mark, type State, bodyRows, listRows, panelListRows, textWidth } from './state.js';
 import { FrameText, SpanText, Styled } from './theme.js';
-import { footerLine, listFrame, plural } from './list-frame.js';
+import { type FrameLine, articleHint, fitHints, footerLine, listFrame, plural } from './list-frame.js';
 
 export function ListScreen({ state, rows, folder, status = '', searching = false }: { state: State; rows: ListRow[]; folder: string; status?: string; searching?: boolean }) {
   const { header, body, footer } = listFrame(state, rows, folder, status, searching);
@@ -62,9 +62,20 @@ export function ArticleScreen({ state }: { state: State }) {
           );
         })}
       </Box>
-      <FrameText line={a.origin && !state.prompt && !state.note ? [{ text: truncate(a.origin, width), role: 'source' }] : footerLine(state, width >= 70 ? 'j/k scroll · / find · n/N next/prev · s who says what · ]/[ next/prev article · ? help · q back' : '/ find · s sources · ? help · q back')} />
+      <FrameText line={articleFooter(state)} />
     </Box>
   );
+}
+
+/** The article's bottom line: a figure's origin when a jump or find landed on one, else the hints; `? help` and the way back always. */
+function articleFooter(state: State): FrameLine {
+  const back = state.direct ? 'q quit' : 'q back';
+  const a = state.article!;
+  if (a.origin && !state.prompt && !state.note && !state.confirm) {
+    const tail = ` · ? help · ${back}`;
+    return [{ text: truncate(a.origin, Math.max(1, state.width - displayWidth(tail))), role: 'source' }, { text: truncate(tail, state.width), role: 'dim' }];
+  }
+  return footerLine(state, articleHint(state.width, back));
 }
 
 export function HelpOverlay({ state }: { state: State }) {
@@ -104,7 +115,7 @@ export function SourcesPanel({ state }: { state: State }) {
         <FrameText key={top + i} line={[{ text: top + i === selected ? '▸ ' : '  ', role: 'accent' }, ...row.line.map((p) => (top + i === selected ? { ...p, role: 'selected' as const } : p))]} />
       ))}
       <Box flexGrow={1} />
-      <FrameText line={footerLine(state, '↑/↓ choose · Enter jump to it · Esc close')} />
+      <FrameText line={footerLine(state, fitHints(state.width, ['↑/↓ choose', 'Enter jump to it'], ['Esc close']))} />
     </Box>
   );
 }

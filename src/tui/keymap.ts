@@ -63,6 +63,14 @@ export function actionFor(state: State, input: string, key: Key): Action | null 
 /** Help rows for a screen: keys and what they do there. */
 export function helpFor(context: State['screen']): Array<[string, string]> {
   const rows: Array<[string, string]> = BINDINGS.filter((b) => b[context]).map((b) => [b.keys.join(' '), b[context]!]);
-  rows.push(['Ctrl+C', 'quit krant'], ['Ctrl+Z', 'suspend (fg to come back)']);
+  rows.push(['Ctrl+C', 'quit krant'], ['Ctrl+Z', 'suspend (fg comes back)']);
   return rows;
+}
+
+/** The README's key table, generated from the bindings (a test keeps the README equal to it). */
+export function keyTableMarkdown(): string {
+  const cell = (s: string | undefined) => s ?? '—';
+  const rows = BINDINGS.filter((b) => b.list || b.article).map((b) => `| ${b.keys.map((k) => `\`${k}\``).join(' ')} | ${cell(b.list)} | ${cell(b.article)} |`);
+  rows.push('| `Ctrl+C` | quit krant | quit krant |', '| `Ctrl+Z` | suspend (`fg` comes back) | suspend (`fg` comes back) |');
+  return ['| keys | list | article |', '|---|---|---|', ...rows].join('\n');
 }

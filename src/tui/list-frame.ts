@@ -10,7 +10,7 @@ import { parseQuery, searchTerms } from '../core/query.js';
 import { sanitize } from '../core/sanitize.js';
 import { segments } from '../core/segments.js';
 import type { Role } from '../core/theme.js';
-import { padToWidth, truncate } from '../core/width.js';
+import { displayWidth, padToWidth, truncate } from '../core/width.js';
 import type { ListRow } from '../store/store.js';
 import { type State, listRows } from './state.js';
 
@@ -38,8 +38,27 @@ export function footerLine(state: State, hint: string): FrameLine {
   return [{ text: truncate(hint, w), role: 'dim' }];
 }
 
+/**
+ * A hint line that fits: as many of the optional hints as the width allows, in their
+ * order, and always the essential ones (`? help` and the way back) at the end.
+ */
+export function fitHints(width: number, optional: readonly string[], essential: readonly string[]): string {
+  const sep = ' · ';
+  let chosen: string[] = [];
+  for (const h of optional) {
+    if (displayWidth([...chosen, h, ...essential].join(sep)) > width) break;
+    chosen.push(h);
+  }
+  return truncate([...chosen, ...essential].join(sep), width);
+}
+
 export function listHint(width: number): string {
-  return width >= 70 ? 'j/k move · Enter open · / search · u next unread · v view · ? help · q quit' : 'Enter open · / search · ? help · q quit';
+  return fitHints(width, ['j/k move', 'Enter open', '/ search', 'u next unread', 'v view', 'm read', '* save'], ['? help', 'q quit']);
+}
+
+/** The article's hints; `back` is how to leave it (`q back`, or `q quit` when krant was opened on it). */
+export function articleHint(width: number, back: string): string {
+  return fitHints(width, ['j/k scroll', '/ find', 'n/N next/prev', 's who says what', ']/[ next/prev article', 'u next unread', 'm read', '* save'], ['? help', back]);
 }
 
 /** Header, one line per visible row (fewer when the list is short), footer. */

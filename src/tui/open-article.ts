@@ -26,7 +26,7 @@ export function capArticle(article: Article, max = READER_MAX_CHARS): Article {
   };
 }
 
-export function prepareArticle(row: { id: string; key: string; saved?: boolean }, article: Article): { head: ArticleHead; body: Highlighted } {
+export function prepareArticle(row: { id: string; key: number; saved?: boolean }, article: Article): { head: ArticleHead; body: Highlighted } {
   const shown = capArticle(article);
   return {
     head: { id: row.id, key: row.key, title: article.title, date: article.date, source: article.source, words: articleWords(article), saved: !!row.saved },

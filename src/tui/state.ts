@@ -8,7 +8,7 @@ import type { Span } from '../core/article.js';
 import { findTerms } from '../core/find.js';
 import type { Highlighted } from '../core/highlights.js';
 import { wrap } from '../core/layout.js';
-import { type Term, parseQuery, searchTerms } from '../core/query.js';
+import { type Term, parseQuery, phraseQuery, searchTerms } from '../core/query.js';
 import { actionFor } from './keymap.js';
 import { type Mark, claimAt, describeClaim, panelRows } from './panel.js';
 import { helpPage } from './help.js';
@@ -21,8 +21,8 @@ export const MAX_TEXT_WIDTH = 100;
 
 export interface ArticleHead {
   id: string;
-  /** Who the article is apart from its file: reading state is kept by it too. */
-  key: string;
+  /** Who the article is apart from its file (a hash of its url or text): reading state is kept by it too. */
+  key: number;
   title: string;
   date: string;
   source: string;
@@ -60,6 +60,8 @@ export interface ArticleView {
   lines: ViewLine[];
   scroll: number;
   find: { query: string; matches: Mark[]; current: number };
+  /** While a find is typed: where the view was, and the find before it (Esc, an empty or failed find go back to both). */
+  findFrom: { scroll: number; find: ArticleView['find'] } | null;
   /** What was picked in the panel (a figure, its source, its via), marked until the next move. */
   picked: Mark[];
   /** Who gives the figure that a jump or find landed on, for the footer; cleared by the next move. */
@@ -89,6 +91,8 @@ export interface State {
   article: ArticleView | null;
   /** A one-line note in the footer (`search wrapped`), cleared by the next key. */
   note: string;
+  /** Opened on one article (`krant ID`): q quits from it; cleared once back in the list. */
+  direct: boolean;
   /** Effects of the last action, taken out by update(): never kept between actions. */
   effects: Effect[];
 }
@@ -127,10 +131,10 @@ export type Action =
   /** A keypress: the reducer reads it in the light of the current state (prompt, overlay, screen). */
   | { type: 'key'; input: string; key: Partial<Key> };
 
-export function initialState(width: number, height: number, query = '', view: View = 'all'): State {
+export function initialState(width: number, height: number, query = '', view: View = 'all', direct = false): State {
   return {
     width, height, screen: 'list', overlay: 'none', helpTop: 0, list: { count: 0, selected: 0, top: 0, query, view, unread: null },
-    prompt: null, article: null, note: '', confirm: null, effects: [],
+    prompt: null, article: null, note: '', confirm: null, direct, effects: [],
   };
 }
 
@@ -264,16 +268,30 @@ function articleReducer(s: State, action: Action): State {
     case 'halfPage': return scrollTo(s, a.scroll + action.by * Math.max(1, Math.floor(rows / 2)));
     case 'home': return scrollTo(s, 0);
     case 'end': return scrollTo(s, a.lines.length);
-    case 'back':
-    case 'quit': return emit({ ...s, screen: 'list', article: null, overlay: 'none', list: { ...s.list, selected: a.index } }, placeOf(a));
+    case 'quit': if (s.direct) return emit(s, placeOf(a), { type: 'quit' });
+    // falls through: back to the list
+    case 'back': return emit({ ...s, screen: 'list', article: null, overlay: 'none', direct: false, list: { ...s.list, selected: a.index } }, placeOf(a));
     case 'toggleRead': return emit(s, { type: 'toggle', mark: 'read', index: a.index });
     case 'toggleSaved': return emit(s, { type: 'toggle', mark: 'saved', index: a.index });
     case 'saved': return { ...s, article: { ...a, head: { ...a.head, saved: action.saved } } };
     case 'nextUnread': return emit(s, placeOf(a), { type: 'nextUnread', after: a.index });
-    case 'promptOpen': return { ...s, prompt: { text: '' } };
-    case 'promptInput': return withFind({ ...s, prompt: { text: action.text } }, a, action.text);
-    case 'promptSubmit': return { ...s, prompt: null };
-    case 'promptCancel': return { ...s, prompt: null, article: { ...a, find: { query: '', matches: [], current: 0 } } };
+    case 'promptOpen': return { ...s, prompt: { text: '' }, article: { ...a, findFrom: { scroll: a.scroll, find: a.find } } };
+    case 'promptInput': {
+      const from = a.findFrom ?? { scroll: a.scroll, find: a.find };
+      const found = withFind({ ...s, prompt: { text: action.text } }, { ...a, scroll: from.scroll }, action.text, phraseQuery(action.text));
+      // nothing (yet) found: the view stays where it was when the find began
+      return found.article!.find.matches.length ? found : { ...found, article: { ...found.article!, scroll: from.scroll } };
+    }
+    case 'promptSubmit': {
+      const from = a.findFrom;
+      // Enter on an empty find keeps the last search, as in less and vim (n goes on with it)
+      if (from && !s.prompt?.text) return { ...s, prompt: null, article: { ...a, scroll: from.scroll, find: from.find, findFrom: null } };
+      return { ...s, prompt: null, article: { ...a, findFrom: null } };
+    }
+    case 'promptCancel': {
+      const from = a.findFrom ?? { scroll: a.scroll, find: a.find };
+      return { ...s, prompt: null, article: { ...a, scroll: from.scroll, find: from.find, findFrom: null } };
+    }
     case 'findNext': {
       const { matches, current, query } = a.find;
       if (matches.length === 0) return { ...s, note: query ? `no match for "${query}"` : 'no search: / to find' };
@@ -398,7 +416,7 @@ export function reducer(state: State, action: Action): State {
       // where reading stopped last time, by paragraph and offset: right at any width
       const resume = action.place ? clamp(lineOf(lines, action.place.paragraph, action.place.offset), 0, Math.max(0, lines.length - bodyRows(s))) : 0;
       const a: ArticleView = {
-        head: action.head, body: action.body, index: action.index, lines, scroll: resume, find: { query: '', matches: [], current: 0 }, picked: [], origin: '', panel: { selected: 0, top: 0 },
+        head: action.head, body: action.body, index: action.index, lines, scroll: resume, find: { query: '', matches: [], current: 0 }, findFrom: null, picked: [], origin: '', panel: { selected: 0, top: 0 },
       };
       // opening an article marks it read
       const next: State = emit({ ...s, screen: 'article', overlay: 'none', prompt: null, article: a, list: { ...s.list, selected: action.index } }, { type: 'setRead', ref: { id: action.head.id, key: action.head.key }, read: true });

@@ -1,9 +1,10 @@
 /**
  * The terminal while the reader has it: alternate screen, hidden cursor, raw keys.
- * Given back on every way out: a normal end, SIGTERM, SIGHUP (an SSH link that
+ * Given back on every way out: a normal end, SIGTERM, SIGINT, SIGHUP (an SSH link that
  * drops), an uncaught error (restored first, then the one-line message), and exit.
  */
 
+import { EXIT } from '../core/exit-codes.js';
 import { sanitize } from '../core/sanitize.js';
 
 const ENTER = '\x1b[?1049h\x1b[?25l\x1b[H\x1b[2J';
@@ -71,10 +72,12 @@ export function takeTerminal(): Terminal {
     process.exit(code);
   };
   process.on('exit', restore);
-  process.on('SIGTERM', () => die(143));
-  process.on('SIGHUP', () => die(129));
-  process.on('uncaughtException', (e) => die(70, e.message));
-  process.on('unhandledRejection', (e) => die(70, String((e as Error)?.message ?? e)));
+  process.on('SIGTERM', () => die(EXIT.terminate));
+  process.on('SIGHUP', () => die(EXIT.hangUp));
+  // Ctrl+C is a key in raw mode; a SIGINT comes from `kill -INT`, and gives the terminal back as well
+  process.on('SIGINT', () => die(EXIT.interrupt));
+  process.on('uncaughtException', (e) => die(EXIT.internal, e.message));
+  process.on('unhandledRejection', (e) => die(EXIT.internal, String((e as Error)?.message ?? e)));
   // Raw at once: keys typed while the reader loads wait for it instead of echoing on the screen.
   setRaw(true);
   write(ENTER);

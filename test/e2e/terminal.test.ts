@@ -1,4 +1,4 @@
-/** The terminal is always given back: after q, Ctrl+C, SIGTERM, SIGHUP and an error while drawing; Ctrl+Z and fg. */
+/** The terminal is always given back: after q, Ctrl+C, SIGTERM, SIGHUP, SIGINT and an error while drawing; Ctrl+Z and fg. */
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -39,7 +39,7 @@ describe('the terminal is given back', { skip: hasTmux ? false : 'tmux is not in
     await t.assertShellBack();
   });
 
-  for (const signal of ['TERM', 'HUP']) {
+  for (const signal of ['TERM', 'HUP', 'INT']) {
     it(`after SIG${signal}`, async () => {
       const dir = ownFolder();
       t.start(80, 24, `--dir ${dir}`);

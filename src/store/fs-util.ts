@@ -1,0 +1,52 @@
+/** File-system helpers shared by the store: making folders safely, and naming errors in words. */
+
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * `mkdir -p`, one level at a time. Node's own recursive mkdir never returns for a path
+ * under /proc (it retries for ever); this fails at once with the first real error.
+ */
+export function makeDir(dir: string): void {
+  const missing: string[] = [];
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    try {
+      if (fs.statSync(d).isDirectory()) break;
+      throw Object.assign(new Error(`not a folder: ${d}`), { code: 'ENOTDIR' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    missing.push(d);
+    if (path.dirname(d) === d) break;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      fs.mkdirSync(d);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+}
+
+const WORDS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left',
+  EDQUOT: 'over the disk quota',
+  ENOENT: 'no such file or folder',
+  ENOTDIR: 'not a folder',
+  EEXIST: 'not a folder',
+  EISDIR: 'a folder, not a file',
+  ELOOP: 'link loop',
+  EIO: 'input/output error',
+  EMFILE: 'too many open files',
+  ENAMETOOLONG: 'name too long',
+};
+
+/** Why a file operation failed, in words a user reads (`permission denied`, not `eacces`). */
+export function describeError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code && WORDS[code]) return WORDS[code]!;
+  return (e as Error).message ?? String(e);
+}
