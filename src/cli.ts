@@ -72,6 +72,7 @@ export type ColourMode = 'colour' | 'mono' | 'plain';
 export function colourMode(flag: Options['color'], env: NodeJS.ProcessEnv, isTTY: boolean): ColourMode {
   if (flag === 'always') return 'colour';
   if (flag === 'never') return 'plain';
+  if (env.TERM === 'dumb') return 'plain'; // it shows escape sequences as text
   if (env.NO_COLOR) return isTTY ? 'mono' : 'plain';
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return 'colour';
   return isTTY ? 'colour' : 'plain';
@@ -102,7 +103,6 @@ function program(): Command {
     .option('--mark-unread <id...>', 'mark these articles unread')
     .option('--reindex', 'rebuild the index of the folder from scratch')
     .version(version(), '-V, --version')
-    .showHelpAfterError('(krant --help for usage)')
     .addHelpText('after', `
 Examples:
   krant                                   open the reader on the articles folder
@@ -273,7 +273,8 @@ async function printList(dir: string, opts: Options) {
 async function run(argv: string[]): Promise<number> {
   const cmd = program();
   cmd.exitOverride();
-  cmd.configureOutput({ writeErr: (s) => process.stderr.write(s.replace(/^error: /, 'krant: ')) });
+  // one line, as every error of krant: what is wrong, and where to look
+  cmd.configureOutput({ writeErr: (s) => process.stderr.write(s.replace(/^error: /, 'krant: ').replace(/\.?\n$/, ' (krant --help for usage)\n')) });
   try {
     cmd.parse(argv);
   } catch (e) {
@@ -282,6 +283,11 @@ async function run(argv: string[]): Promise<number> {
   }
   const opts = cmd.opts<Options>();
   const id = cmd.args[0];
+  // Usage errors, one line each: what commander lets through
+  if (opts.dir === '') throw new UserError('--dir needs a folder', EXIT.usage);
+  if (id === '') throw new UserError('an empty article id', EXIT.usage);
+  if (id !== undefined && opts.search !== undefined) throw new UserError(`an article id ("${id}") and --search go one at a time`, EXIT.usage);
+  if (cmd.args.length > 1 && !opts.markRead && !opts.markUnread) throw new UserError(`one article id at a time (got ${cmd.args.length})`, EXIT.usage);
   const env = process.env;
   const dir = resolveFolder(opts.dir ?? env.KRANT_DIR ?? BUNDLED);
   quietOnClosedPipe();
@@ -306,7 +312,8 @@ async function run(argv: string[]): Promise<number> {
   }
   if (opts.unread && opts.saved) throw new UserError('--unread and --saved go one at a time', EXIT.usage);
   if (opts.claims && (!id || opts.search !== undefined)) throw new UserError('--claims needs one article ID (krant --print --claims ID)', EXIT.usage);
-  const printing = opts.print || opts.json || opts.claims || !process.stdout.isTTY;
+  // a terminal that cannot draw a full screen gets what --print gives, from the first byte
+  const printing = opts.print || opts.json || opts.claims || !process.stdout.isTTY || env.TERM === 'dumb';
   if (printing) {
     const mode = colourMode(opts.color, env, !!process.stdout.isTTY);
     if (id && opts.search === undefined) return printArticle(dir, id, opts, mode);

@@ -151,6 +151,23 @@ describe('krant --print', () => {
     }
   });
 
+  it('says what is wrong with the command line in one line, exit 2', () => {
+    for (const args of [['--dir', '', '--print'], ['--print', ''], ['--print', '--search', 'x', 'nope'], ['--print', 'a', 'b']]) {
+      const r = krant(args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.equal(r.err.trim().split('\n').length, 1, r.err);
+      assert.match(r.err, /^krant: /);
+    }
+    assert.match(krant(['--help']).out, /70 internal error/);
+  });
+
+  it('one rule for a query of function words only: each word a prefix', () => {
+    const de = krant(['--print', '--search', 'de']);
+    const vanDe = krant(['--print', '--search', 'van de']);
+    assert.equal(de.code, 0);
+    assert.equal(vanDe.code, 0, 'van de finds what van and de find as prefixes, not nothing');
+  });
+
   it('lists the articles, one a line, newest first', () => {
     const dir = archive();
     const r = krant(['--print', '--dir', dir]);

@@ -21,7 +21,10 @@ describe('toFtsQuery', () => {
     assert.equal(q('"minister van justitie"'), '"minister justitie"*');
   });
   it('keeps a lone stopword as a prefix being typed', () => assert.equal(q('de'), '"de"*'));
-  it('gives nothing to search for a phrase of stopwords only', () => assert.equal(q('"van de"'), ''));
+  it('one rule for a query of stopwords only, quoted or not: each word a prefix', () => {
+    assert.equal(q('"van de"'), '"van"* AND "de"*');
+    assert.equal(q('van de'), '"van"* AND "de"*');
+  });
   it('never passes FTS5 syntax through', () => {
     for (const s of ['AND', 'a OR b', 'NEAR(a b)', 'title:x', '"', '(', '*', '-x', '^x']) {
       const m = q(s);

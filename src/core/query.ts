@@ -35,15 +35,16 @@ export function parseQuery(input: string): Term[] {
 
 /**
  * The terms a search looks for. Stopwords are not in the index, so they leave the
- * terms too — except a query of one stopword alone, kept as a prefix (`de` is the
- * start of `demonstrant` while it is being typed).
+ * terms too. One rule for a query of stopwords only (`de`, `van de`): its words are
+ * kept as typed, each a prefix (`de` is the start of `demonstrant` while it is being
+ * typed), so it finds what those prefixes find rather than nothing.
  */
 export function searchTerms(terms: Term[]): Term[] {
   const kept = terms
     .map((t) => ({ ...t, words: t.words.filter((w) => !STOPWORDS.has(w)) }))
     .filter((t) => t.words.length > 0);
-  if (kept.length === 0 && terms.length === 1 && !terms[0]!.phrase && terms[0]!.words.length === 1) kept.push(terms[0]!);
-  return kept;
+  if (kept.length > 0) return kept;
+  return terms.flatMap((t) => t.words.map((w) => ({ words: [w], phrase: false })));
 }
 
 /** An FTS5 MATCH expression: every search term quoted, its last word a prefix, all ANDed; '' when none is left. */

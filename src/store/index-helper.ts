@@ -79,7 +79,8 @@ const started = performance.now();
 store.fullSync((progress) => emit({ progress })).then(
   (r) => {
     try {
-      store.reconcileState();
+      // marks follow renamed files and learn which are gone: only when files came or went
+      if (r.added + r.removed > 0) store.reconcileState();
     } catch {
       // the state is busy or gone: its marks follow renamed files on the next sync
     }

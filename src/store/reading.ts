@@ -199,6 +199,8 @@ export function reconcile(index: DB, folder: number): void {
             AND NOT EXISTS (SELECT 1 FROM st.marks m WHERE m.folder = st.marks.folder AND m.id = a.id))`,
       )
       .run(folder);
-    index.prepare('UPDATE st.marks SET present = EXISTS (SELECT 1 FROM articles a WHERE a.id = st.marks.id) WHERE folder = ?').run(folder);
+    // written only where it changes: a sync that changed little writes little
+    index.prepare(`UPDATE st.marks SET present = 1 - present WHERE folder = ?
+       AND present <> EXISTS (SELECT 1 FROM articles a WHERE a.id = st.marks.id)`).run(folder);
   })();
 }

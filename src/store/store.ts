@@ -111,7 +111,7 @@ export class Store {
   }
 
   /** Rows with their read and saved flags, looked up for just these rows. */
-  private withFlags(rows: ListRow[]): ListRow[] {
+  withFlags(rows: ListRow[]): ListRow[] {
     if (!this.state || rows.length === 0) return rows;
     const marks = this.state.flags.all({ folder: this.state.folder, ids: JSON.stringify(rows.map((r) => r.id)) }) as Array<{ id: string; read: number; saved: number }>;
     const byId = new Map(marks.map((m) => [m.id, m]));
@@ -136,7 +136,12 @@ export class Store {
   /** A page of a view in list order. */
   pageIn(view: View, offset: number, limit: number): ListRow[] {
     if (view === 'all' || !this.state) return this.withFlags(this.page(offset, limit));
-    const stmt = this.viewStmt('page', (w) => `SELECT ${COLUMNS} FROM articles a WHERE ${w} ${ORDER} LIMIT @limit OFFSET @offset`, view);
+    // saved: the few saved marks first (their partial index), then their articles sorted;
+    // unread: the list in order, skipping what was read (most articles are unread, or soon found)
+    const stmt = view === 'saved'
+      ? this.viewStmt('page', () => `SELECT ${COLUMNS} FROM st.marks m CROSS JOIN articles a ON a.id = m.id
+          WHERE m.folder = @folder AND m.present = 1 AND m.saved = 1 ${ORDER} LIMIT @limit OFFSET @offset`, view)
+      : this.viewStmt('page', (w) => `SELECT ${COLUMNS} FROM articles a WHERE ${w} ${ORDER} LIMIT @limit OFFSET @offset`, view);
     return this.withFlags(stmt.all({ folder: this.state!.folder, limit, offset }) as ListRow[]);
   }
 
@@ -168,7 +173,10 @@ export class Store {
 
   private *eachRaw(view: View, query?: string): IterableIterator<ListRow> {
     if (query === undefined) {
-      yield* this.viewStmt('each', (w) => `SELECT ${COLUMNS} FROM articles a WHERE ${w} ${ORDER}`, view).iterate({ folder: this.state!.folder }) as IterableIterator<ListRow>;
+      const sql = view === 'saved'
+        ? () => `SELECT ${COLUMNS} FROM st.marks m CROSS JOIN articles a ON a.id = m.id WHERE m.folder = @folder AND m.present = 1 AND m.saved = 1 ${ORDER}`
+        : (w: string) => `SELECT ${COLUMNS} FROM articles a WHERE ${w} ${ORDER}`;
+      yield* this.viewStmt('each', sql, view).iterate({ folder: this.state!.folder }) as IterableIterator<ListRow>;
       return;
     }
     const match = toFtsQuery(parseQuery(query));

@@ -24,6 +24,8 @@ export interface AppProps {
   sync?: SyncFeed;
   /** Ctrl+Z: the owner gives the terminal back and stops the process; returns once continued. */
   onSuspend?: () => void;
+  /** Ctrl+L: the owner clears the screen and has everything drawn again. */
+  onRedraw?: () => void;
   /** For tests of the way out: `draw` throws while drawing an article. */
   fault?: string;
 }
@@ -47,7 +49,7 @@ function useUpdate(init: () => State, run: (e: Effect, dispatch: (a: Action) => 
   return [state, dispatch];
 }
 
-export function App({ library, theme, width, height, initialQuery = '', initialView = 'all', openId, sync = IDLE, onSuspend, fault }: AppProps) {
+export function App({ library, theme, width, height, initialQuery = '', initialView = 'all', openId, sync = IDLE, onSuspend, onRedraw, fault }: AppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const { revision, text: syncText } = useSyncExternalStore(sync.subscribe, sync.get);
@@ -62,6 +64,7 @@ export function App({ library, theme, width, height, initialQuery = '', initialV
     switch (e.type) {
       case 'quit': return exit();
       case 'suspend': return onSuspend?.();
+      case 'redraw': return onRedraw?.();
       case 'open': return void openAt(e.index, list, dispatch);
       case 'setRead':
         library.setRead([e.ref], e.read);
@@ -94,8 +97,8 @@ export function App({ library, theme, width, height, initialQuery = '', initialV
     }
   };
 
-  // unread counted before the first frame, as the frame drawn before Ink does
-  const [state, dispatch] = useUpdate(() => update(initialState(width, height, initialQuery, initialView, !!openId), { type: 'counts', unread: library.count('unread') })[0], run);
+  // the first frame as the one drawn before Ink loaded: the list and its size; the unread count follows
+  const [state, dispatch] = useUpdate(() => update(initialState(width, height, initialQuery, initialView, !!openId), { type: 'listCount', count: initialQuery ? 0 : library.count(initialView) })[0], run);
   stateRef.current = state;
 
   /** Finds an article of the list and opens it: its file read and highlighted, at the place reading stopped. */
@@ -131,7 +134,7 @@ export function App({ library, theme, width, height, initialQuery = '', initialV
     return () => void stdout.off('resize', onResize);
   }, [stdout]);
 
-  const list = useListRows(library, state, dispatch, revision + marksRevision);
+  const list = useListRows(library, state, dispatch, revision, marksRevision);
   listRef.current = list;
 
   // How many are unread, for the header: counted after the first frame, again when the index or the state changed

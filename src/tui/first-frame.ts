@@ -11,8 +11,8 @@ import { initialState, listRows, reducer } from './state.js';
 
 /** The unfiltered list's first page (a search's first frame waits for the search). */
 export function drawFirstFrame(library: Library, theme: Theme, width: number, height: number, status: string): void {
-  const counted = reducer(initialState(width, height), { type: 'counts', unread: library.count('unread') });
-  const state = reducer(counted, { type: 'listCount', count: library.count('all') });
+  // the unread count follows once drawn (it reads an index of its own): not here, nor in Ink's first frame
+  const state = reducer(initialState(width, height), { type: 'listCount', count: library.count('all') });
   const rows = state.list.count ? library.page('all', 0, listRows(state)) : [];
   const { header, body, footer } = listFrame(state, rows, library.folder, status);
   const paint = ansiPainter(theme);

@@ -58,7 +58,7 @@ export function startIndexHelper(store: Store, feed: SyncFeedSource, stateFile: 
   if (!file) {
     store.fullSync(onProgress).then(
       (r) => {
-        store.reconcileState();
+        if (r.added + r.removed > 0) store.reconcileState();
         finish(r.added + r.changed + r.removed, [...r.warnings, ...store.skipped()]);
       },
       (e) => finish(0, [{ what: `sync failed: ${(e as Error).message}`, path: store.root }]),

@@ -42,6 +42,7 @@ export const BINDINGS: Binding[] = [
   { keys: ['v'], list: 'view: all → unread → saved', match: ch('v'), action: () => ({ type: 'cycleView' }) },
   { keys: ['A'], list: 'mark all shown as read (asks first)', match: ch('A'), action: () => ({ type: 'markAllRead' }) },
   { keys: ['Esc', 'h', '←'], list: 'clear the search', article: 'back to the list', panel: 'close', help: 'close', match: any(ch('h'), (_, k) => k.escape || k.leftArrow), action: () => ({ type: 'back' }) },
+  { keys: ['Ctrl+L'], list: 'draw the screen again', article: 'draw the screen again', match: ctrl('l'), action: () => ({ type: 'redraw' }) },
   { keys: ['?'], list: 'this help', article: 'this help', help: 'close', match: ch('?'), action: () => ({ type: 'overlay', overlay: 'help' }) },
   { keys: ['q'], list: 'quit', article: 'back to the list', panel: 'close', help: 'close', match: ch('q'), action: () => ({ type: 'quit' }) },
 ];

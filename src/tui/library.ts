@@ -21,6 +21,8 @@ export interface Library {
   count(view: View): number;
   /** Rows of a view, in list order, with their read and saved flags. */
   page(view: View, offset: number, limit: number): ListRow[];
+  /** The same rows with their read and saved flags as they are now. */
+  withFlags(rows: ListRow[]): ListRow[];
   /** A page of hits in a view and their count; null when a newer search overtook this one. */
   search(view: View, query: string, offset: number, limit: number): Promise<SearchPage | null>;
   read(row: ListRow): Article;
@@ -41,6 +43,7 @@ export function storeLibrary(store: Store, folder: string, state: ReadingState):
     folder,
     count: (view) => store.countIn(view),
     page: (view, offset, limit) => store.pageIn(view, offset, limit),
+    withFlags: (rows) => store.withFlags(rows.map((r) => ({ ...r }))),
     search: async (view, q, offset, limit) => store.searchIn(view, q, limit, offset),
     read: (row) => store.read(row),
     position: (id) => store.position(id),

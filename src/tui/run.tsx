@@ -30,17 +30,24 @@ export async function runReader(o: RunOptions): Promise<number> {
     o.terminal.release();
     process.once('SIGCONT', () => {
       o.terminal.resume();
-      instance.clear();
-      instance.rerender(<App {...props} />);
+      redraw();
     });
     process.kill(process.pid, 'SIGSTOP');
+  };
+  /** Everything drawn anew, at the terminal's size now: it may have changed unseen (no SIGWINCH reaches a stopped process). */
+  const redraw = () => {
+    const out = process.stdout as NodeJS.WriteStream & { _refreshSize?: () => void };
+    if (out._refreshSize) out._refreshSize(); // reads the size again, and says 'resize' when it changed
+    else out.emit('resize');
+    instance.clear();
+    instance.rerender(<App {...props} />);
   };
   // The index helper syncs and searches in a process of its own; the reader asks it.
   const helper = startIndexHelper(o.store, feed, o.stateFile);
   o.terminal.onExit(() => helper.stop());
   const props: AppProps = {
     library: { ...o.library, search: helper.search }, theme: o.theme, width: o.width, height: o.height,
-    initialQuery: o.search ?? '', initialView: o.view, openId: o.id, onSuspend: suspend, sync: feed, fault: o.fault,
+    initialQuery: o.search ?? '', initialView: o.view, openId: o.id, onSuspend: suspend, onRedraw: () => redraw(), sync: feed, fault: o.fault,
   };
   const instance = render(<App {...props} />, { stdout: o.terminal.output, exitOnCtrlC: false, patchConsole: false });
 

@@ -38,7 +38,7 @@ export async function startReader(o: ReaderOptions): Promise<number> {
     state.close();
     store.close();
   });
-  const mono = (!!o.env.NO_COLOR && o.env.FORCE_COLOR === undefined) || o.env.TERM === 'dumb';
+  const mono = !!o.env.NO_COLOR && o.env.FORCE_COLOR === undefined;
   const theme = mono ? monoTheme : colourTheme;
   const library = storeLibrary(store, o.dir, state);
   const size = { width: process.stdout.columns || 80, height: process.stdout.rows || 24 };

@@ -35,6 +35,8 @@ export type Effect =
   | { type: 'open'; index: number }
   | { type: 'quit' }
   | { type: 'suspend' }
+  /** Ctrl+L: the whole screen drawn again, at the terminal's size now. */
+  | { type: 'redraw' }
   | { type: 'setRead'; ref: ArticleRef; read: boolean }
   /** Flip read or saved of the article at a list position. */
   | { type: 'toggle'; mark: 'read' | 'saved'; index: number }
@@ -128,6 +130,7 @@ export type Action =
   | { type: 'cycleView' }
   | { type: 'markAllRead' }
   | { type: 'confirm'; yes: boolean }
+  | { type: 'redraw' }
   /** A keypress: the reducer reads it in the light of the current state (prompt, overlay, screen). */
   | { type: 'key'; input: string; key: Partial<Key> };
 
@@ -411,6 +414,7 @@ export function reducer(state: State, action: Action): State {
     }
     case 'listCount': return moveList({ ...s, list: { ...s.list, count: action.count } }, s.list.selected);
     case 'counts': return { ...s, list: { ...s.list, unread: action.unread } };
+    case 'redraw': return emit(s, { type: 'redraw' });
     case 'opened': {
       const lines = layoutArticle(action.body, textWidth(s));
       // where reading stopped last time, by paragraph and offset: right at any width

@@ -5,7 +5,7 @@
  * until the next arrives, so that typing and scrolling never wait for a search.
  */
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ListRow } from '../store/store.js';
 import type { Library } from './library.js';
 import type { View } from '../store/views.js';
@@ -31,21 +31,35 @@ export interface ListRowsApi {
   rowsAt(index: number, limit: number): Promise<ListRow[]>;
 }
 
-export function useListRows(library: Library, state: State, dispatch: (a: Action) => void, revision: number): ListRowsApi {
+/**
+ * `revision` is bumped when the index changed, `marks` when reading state did: the
+ * whole list reads its flags again for the rows it shows, while only a view that
+ * filters by read or saved is searched or counted again.
+ */
+export function useListRows(library: Library, state: State, dispatch: (a: Action) => void, revision: number, marks = 0): ListRowsApi {
   const { query, top, count, view } = state.list;
   const visible = listRows(state);
   const [win, setWin] = useState<Window | null>(null);
   const winRef = useRef<Window | null>(null);
   winRef.current = win;
+  // what the rows of this view depend on: the index, and for unread and saved the marks too
+  const rowsRevision = view === 'all' ? revision : revision * 1_000_003 + marks;
 
   // Unfiltered: the count from the index at once
   useEffect(() => {
     if (!query) dispatch({ type: 'listCount', count: library.count(view) });
-  }, [library, query, view, revision]);
+  }, [library, query, view, rowsRevision]);
+
+  // Marks changed: the rows held keep their place, with their flags read again (no new search)
+  useEffect(() => {
+    const w = winRef.current;
+    if (!w || marks === 0) return;
+    setWin({ ...w, rows: library.withFlags(w.rows) });
+  }, [marks]);
 
   // Searching: ask for a window around the visible page unless the one held covers it
   const covered =
-    !!win && win.query === query && win.view === view && win.revision === revision && top >= win.offset &&
+    !!win && win.query === query && win.view === view && win.revision === rowsRevision && top >= win.offset &&
     (top + visible <= win.offset + win.rows.length || win.offset + win.rows.length >= win.count);
   useEffect(() => {
     if (!query || covered) return;
@@ -53,16 +67,22 @@ export function useListRows(library: Library, state: State, dispatch: (a: Action
     const offset = Math.max(0, top - visible);
     library.search(view, query, offset, 3 * visible).then((page) => {
       if (!live || !page) return;
-      setWin({ query, view, offset, count: page.count, rows: page.rows, revision });
+      setWin({ query, view, offset, count: page.count, rows: page.rows, revision: rowsRevision });
       dispatch({ type: 'listCount', count: page.count });
     });
     return () => {
       live = false;
     };
-  }, [library, query, view, top, visible, revision, covered]);
+  }, [library, query, view, top, visible, rowsRevision, covered]);
 
+  // The page shown, read when it changes (not on every frame: j and k within it read nothing)
+  const onList = state.screen === 'list';
+  const page = useMemo(
+    () => (!query && onList && count > 0 ? library.page(view, top, visible) : []),
+    [library, query, onList, count, view, top, visible, revision, marks],
+  );
   let rows: ListRow[];
-  if (!query) rows = state.screen === 'list' && count > 0 ? library.page(view, top, visible) : [];
+  if (!query) rows = page;
   // the last answer for this search, while it holds the visible page (a newer one is on its way otherwise)
   else rows = win && win.query === query && win.view === view && top >= win.offset ? win.rows.slice(top - win.offset, top - win.offset + visible) : [];
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, describe, it } from 'node:test';
 import { makeFolder } from '../helpers.js';
-import { Tmux, hasTmux } from './tmux.js';
+import { Tmux, assertFits, hasTmux } from './tmux.js';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -72,5 +72,30 @@ describe('the terminal is given back', { skip: hasTmux ? false : 'tmux is not in
     await t.waitFor(/▸. 2022-01/);
     await t.keys('q');
     await t.assertShellBack();
+  });
+
+  it('TERM=dumb prints instead of drawing a full screen, from the first byte', async () => {
+    t.start(80, 24, '', 'TERM=dumb');
+    const s = await t.waitFor(/2022-01-almaty\s+2022-01/);
+    assert.ok(s.includes('EARLIER-OUTPUT'), 'no alternate screen');
+    await t.assertShellBack();
+  });
+
+  it('Ctrl+L draws the screen again; fg after a resize draws at the new size', async () => {
+    t.start(80, 24);
+    await t.waitFor(/1 article\b/);
+    t.run('send-keys', '-t', t.session, 'C-l');
+    await t.waitFor(/1 article\b/);
+    t.run('send-keys', '-t', t.session, 'C-z');
+    await t.waitFor(/Stopped|suspended/i);
+    t.run('resize-window', '-t', t.session, '-x', '50', '-y', '16');
+    t.run('send-keys', '-t', t.session, 'fg', 'Enter');
+    const s = await t.waitFor(/1 article\b/);
+    assertFits(s, 50);
+    assert.match(s, /\? help · q quit/);
+    await t.keys('q');
+    // the shell is back (its earlier output scrolled away with the resize) and echoes what is typed
+    t.run('send-keys', '-t', t.session, 'echo back-again', 'Enter');
+    await t.waitFor(/\$ echo back-again\nback-again/);
   });
 });
