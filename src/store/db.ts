@@ -8,7 +8,7 @@ import { describeError, makeDir } from './fs-util.js';
 export type DB = Database.Database;
 
 // Bump when the schema or what is stored changes: an index of another version is rebuilt.
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS articles (
   title TEXT NOT NULL,
   date TEXT NOT NULL,
   source TEXT NOT NULL,
-  -- who the article is, whatever its file is called: a hash of its url, else of its text;
+  -- who the article is, whatever its file is called: a 47-bit hash of its url, else of its text;
   -- reading state follows a file that is moved or renamed by it
   key INTEGER NOT NULL DEFAULT 0
 );

@@ -60,6 +60,7 @@ function openFile(file: string): DB {
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    db.pragma('cache_size = -256'); // small: its rows are few and read a page at a time
     db.exec(SCHEMA); // a file that is not a database, or whose schema is damaged, fails here
     return db;
   } catch (e) {

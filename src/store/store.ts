@@ -85,6 +85,7 @@ export class Store {
   attachState(file: string | null): void {
     if (this.state) return;
     this.db.prepare('ATTACH DATABASE ? AS st').run(file ?? ':memory:');
+    this.db.pragma('st.cache_size = -256');
     if (!file) this.db.exec(stateSchema('st'));
     this.state = {
       folder: folderNumber(this.db, this.root, 'st'),

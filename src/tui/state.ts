@@ -129,7 +129,6 @@ export type Action =
   | { type: 'nextUnread' }
   | { type: 'cycleView' }
   | { type: 'markAllRead' }
-  | { type: 'confirm'; yes: boolean }
   | { type: 'redraw' }
   /** A keypress: the reducer reads it in the light of the current state (prompt, overlay, screen). */
   | { type: 'key'; input: string; key: Partial<Key> };

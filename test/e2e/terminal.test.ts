@@ -74,6 +74,13 @@ describe('the terminal is given back', { skip: hasTmux ? false : 'tmux is not in
     await t.assertShellBack();
   });
 
+  it('an unknown id on a terminal: one line and exit 3, the screen never taken', async () => {
+    t.start(80, 24, 'nope; echo "exit=$?"');
+    const s = await t.waitFor(/exit=\d+/);
+    assert.match(s, /krant: no article with id "nope" \(.*\)\nexit=3/);
+    assert.ok(s.includes('EARLIER-OUTPUT'));
+  });
+
   it('TERM=dumb prints instead of drawing a full screen, from the first byte', async () => {
     t.start(80, 24, '', 'TERM=dumb');
     const s = await t.waitFor(/2022-01-almaty\s+2022-01/);

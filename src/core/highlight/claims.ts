@@ -89,28 +89,21 @@ function sentences(a: Analysis): Array<[number, number]> {
   return out;
 }
 
-/** The first token that ends after `char` (tokens.length when none): a binary search, tokens being in order. */
-function tokenAt(tokens: Token[], char: number): number {
+/** The first token for which `past` holds (tokens.length when none): a binary search, tokens being in order. */
+function firstToken(tokens: Token[], past: (t: Token) => boolean): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end > char) hi = mid;
+    if (past(tokens[mid]!)) hi = mid;
     else lo = mid + 1;
   }
   return lo;
 }
+/** The first token that ends after `char`. */
+const tokenAt = (tokens: Token[], char: number) => firstToken(tokens, (t) => t.end > char);
 /** The last token that starts before `char`, or -1. */
-function tokenBefore(tokens: Token[], char: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < char) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
+const tokenBefore = (tokens: Token[], char: number) => firstToken(tokens, (t) => t.start >= char) - 1;
 
 /** The paragraph's sources for claims: overlapping hits as one, with the strongest cue; `bronnen rond het kabinet` as one. */
 function parties(a: Analysis): Party[] {
