@@ -108,3 +108,27 @@ describe('normaliseDate', () => {
     assert.equal(normaliseDate('2022-13-01'), '');
   });
 });
+
+describe('odd files: kept where they are text, skipped where they are not', () => {
+  it('random bytes and gzip data are binary; text with a stray NUL or escape is not', async () => {
+    const { looksBinary } = await import('../src/core/decode.js');
+    const zlib = await import('node:zlib');
+    const random = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 2654435761) >>> 24));
+    assert.equal(looksBinary(random), true);
+    assert.equal(looksBinary(zlib.gzipSync(Buffer.from('title: Storm\n\n' + 'De storm raast over Zeeland. '.repeat(200)))), true);
+    assert.equal(looksBinary(Buffer.from('title: Kop\n\nTekst\x00 met een NUL.\n')), false);
+    assert.equal(looksBinary(Buffer.from('title: Kop\x1b[2J\x07\n\nTekst.\n')), false);
+  });
+  it('a BOM with one Windows-1252 byte stays UTF-8: the title is read, the bad byte replaced', async () => {
+    const { decodeBytes } = await import('../src/core/decode.js');
+    const d = decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('title: Café\n\nPrijs '), Buffer.from([0x80]), Buffer.from(' 5.\n')]));
+    assert.equal(d.encoding, 'utf-8');
+    assert.equal(parseArticle('x', d.text).title, 'Café');
+  });
+  it('a U+2028 in a header value keeps the header a header', () => {
+    const a = parseArticle('x', 'title: Storm\u2028raast\nsource: NOS\n\nTekst.\n');
+    assert.equal(a.source, 'NOS');
+    assert.match(a.title, /^Storm\s?raast$/);
+    assert.equal(a.paragraphs.length, 1);
+  });
+});

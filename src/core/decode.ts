@@ -18,7 +18,11 @@ export interface Decoded {
   encoding: 'utf-8' | 'windows-1252';
 }
 
+const utf8Lenient = new TextDecoder('utf-8');
+
 export function decodeBytes(bytes: Uint8Array): Decoded {
+  // A BOM says UTF-8: a stray bad byte becomes U+FFFD, the rest of the file is not read as Windows-1252
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: utf8Lenient.decode(bytes.subarray(3)), encoding: 'utf-8' };
   let text: string;
   let encoding: Decoded['encoding'] = 'utf-8';
   try {
@@ -31,12 +35,19 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   return { text, encoding };
 }
 
-/** True when the bytes look like a binary file rather than text (NUL bytes early on). */
+/**
+ * True when the bytes look like a binary file rather than text: in the first 8 KB, at
+ * least 8 control bytes that text does not use (NUL and the other C0 controls but tab,
+ * newline, vertical tab, form feed, carriage return and escape), making 2 % of it or more.
+ * Random bytes and compressed data have about 12 %; a stray NUL or escape in an article
+ * is not that, and is sanitised instead.
+ */
 export function looksBinary(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 8192);
-  let at = head.indexOf(0);
-  if (at < 0) return false; // the usual case, found natively
-  let nul = 0;
-  for (; at >= 0; at = head.indexOf(0, at + 1)) nul++;
-  return nul * 100 >= head.length; // a stray NUL in text is sanitised, a run of them is binary
+  let controls = 0;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i]!;
+    if (b < 0x20 && (b < 0x09 || b > 0x0d) && b !== 0x1b) controls++;
+  }
+  return controls >= 8 && controls * 50 >= head.length;
 }

@@ -5,7 +5,8 @@ import { normaliseDate } from './date.js';
 import { sanitize } from './sanitize.js';
 
 const KNOWN_KEYS = new Set(['title', 'date', 'source', 'url', 'author', 'lang', 'tags']);
-const HEADER_LINE = /^([A-Za-z][A-Za-z0-9_-]{0,40})[ \t]*:[ \t]*(.*)$/;
+// `[^\n]*`, not `.*`: a value may hold U+2028 or U+2029, which `.` stops at (they are cleaned later)
+const HEADER_LINE = /^([A-Za-z][A-Za-z0-9_-]{0,40})[ \t]*:[ \t]*([^\n]*)$/;
 const SEED_FORM = /^date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)(?:[ \t]+|$)/;
 // `text - CREDIT`: a short credit of at most five words that does not end a sentence.
 const CAPTION = /\s[-–—]\s+([\p{Lu}\p{N}][\p{L}\p{N}.&/'’ -]{0,39})$/u;
