@@ -132,3 +132,13 @@ describe('odd files: kept where they are text, skipped where they are not', () =
     assert.equal(a.paragraphs.length, 1);
   });
 });
+
+describe('binary or text, at the edge of the first 8 KB', () => {
+  it('a UTF-8 character cut by the 8 KB limit is still text, and the check leaves no state behind', async () => {
+    const { looksBinary } = await import('../src/core/decode.js');
+    const text = Buffer.from('title: Kop\x07\n\n' + 'é'.repeat(5000));
+    assert.equal(text[8191]! >= 0x80, true);
+    assert.equal(looksBinary(text), false);
+    assert.equal(looksBinary(Buffer.from('title: Kop\x07\n\nTekst.\n')), false);
+  });
+});

@@ -36,18 +36,45 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
 }
 
 /**
- * True when the bytes look like a binary file rather than text: in the first 8 KB, at
- * least 8 control bytes that text does not use (NUL and the other C0 controls but tab,
- * newline, vertical tab, form feed, carriage return and escape), making 2 % of it or more.
- * Random bytes and compressed data have about 12 %; a stray NUL or escape in an article
- * is not that, and is sanitised instead.
+ * True when the bytes look like a binary file rather than text. A quarter control bytes
+ * is never text. Valid UTF-8 is text, however hostile (it is sanitised), unless it holds a
+ * run of NULs (UTF-16, a database).
+ * Other bytes are binary when control bytes that text does not use (NUL and the other C0
+ * controls but tab, newline, vertical tab, form feed, carriage return and escape) make
+ * 2 % of the first 8 KB: random and compressed data have about 12 %, Windows-1252 text
+ * next to none.
  */
 export function looksBinary(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 8192);
   let controls = 0;
+  let nul = 0;
   for (let i = 0; i < head.length; i++) {
     const b = head[i]!;
-    if (b < 0x20 && (b < 0x09 || b > 0x0d) && b !== 0x1b) controls++;
+    if (b < 0x20 && (b < 0x09 || b > 0x0d) && b !== 0x1b) {
+      controls++;
+      if (b === 0) nul++;
+    }
   }
+  if (controls === 0) return false; // the usual case
+  if (controls * 4 >= head.length) return true; // a quarter control bytes: no text, in any encoding
+  if (isUtf8(head)) return nul >= 8 && nul * 100 >= head.length;
   return controls >= 8 && controls * 50 >= head.length;
+}
+
+const utf8Check = new TextDecoder('utf-8', { fatal: true });
+
+/** Valid UTF-8, allowing a character cut at the end (the head is a slice of the file). */
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    utf8Check.decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    try {
+      utf8Check.decode(); // the decoder starts afresh next time (a character cut at the end is dropped here)
+    } catch {
+      // that cut character: nothing to keep
+    }
+  }
 }
