@@ -352,13 +352,13 @@ export async function main(argv: string[]): Promise<void> {
  * line, and the command run again, once, on a new index. Undefined when it was not that.
  */
 async function recovered(e: unknown, argv: string[]): Promise<number | undefined> {
-  const { indexFileOf, isCorrupt, moveAside } = await import('./store/store.js');
+  const { indexFileOf, isCorrupt, moveIndexAside } = await import('./store/store.js');
   if (!isCorrupt(e)) return undefined;
   let file: string;
   try {
     const dir = new Command().option('-d, --dir <folder>').allowUnknownOption().allowExcessArguments().exitOverride().parse(argv).opts().dir;
     file = indexFileOf(dir ?? process.env.KRANT_DIR ?? BUNDLED);
-    warn(`index was damaged, moved aside and rebuilt (${moveAside(file)})`);
+    warn(`index was damaged, moved aside and rebuilt (${moveIndexAside(file)})`);
   } catch {
     return undefined;
   }

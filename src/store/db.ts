@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describeError, makeDir } from './fs-util.js';
+import { describeError, makeDir, moveAside } from './fs-util.js';
 
 export type DB = Database.Database;
 
@@ -76,13 +76,8 @@ export function isCorrupt(e: unknown): boolean {
   return /^SQLITE_(NOTADB|CORRUPT)/.test(code) || /malformed|not a database|vtable constructor failed|file is encrypted/i.test(String((e as Error)?.message ?? e));
 }
 
-/** Moves an index and its WAL and SHM out of the way (kept for a look); where it went. */
-export function moveAside(file: string): string {
-  const aside = `${file}.broken-${Date.now()}`;
-  fs.renameSync(file, aside);
-  for (const ext of ['-wal', '-shm']) if (fs.existsSync(file + ext)) fs.renameSync(file + ext, aside + ext);
-  return aside;
-}
+/** Moves a damaged index and its WAL and SHM out of the way (kept for a look); where it went. */
+export const moveIndexAside = (file: string): string => moveAside(file, `broken-${Date.now()}`);
 
 /** Deletes an index and its WAL and SHM: `--reindex` starts from nothing, whatever state the file is in. */
 export function removeIndex(file: string): void {
@@ -96,7 +91,7 @@ export function openIndex(file: string | null): Opened {
     } catch (e) {
       if (isCorrupt(e)) {
         try {
-          const aside = moveAside(file);
+          const aside = moveIndexAside(file);
           return { db: openFile(file), file, notice: `index was damaged, moved aside and rebuilt (${aside})` };
         } catch {
           // fall through to memory

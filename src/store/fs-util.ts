@@ -28,6 +28,14 @@ export function makeDir(dir: string): void {
   }
 }
 
+/** Moves a database and its WAL and SHM out of the way, kept for a look; where it went. */
+export function moveAside(file: string, suffix: string): string {
+  const aside = `${file}.${suffix}`;
+  fs.renameSync(file, aside);
+  for (const ext of ['-wal', '-shm']) if (fs.existsSync(file + ext)) fs.renameSync(file + ext, aside + ext);
+  return aside;
+}
+
 const WORDS: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',

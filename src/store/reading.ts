@@ -15,7 +15,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { DB } from './db.js';
-import { describeError, makeDir } from './fs-util.js';
+import { isCorrupt } from './db.js';
+import { describeError, makeDir, moveAside } from './fs-util.js';
 
 export interface Marks {
   read: boolean;
@@ -77,7 +78,7 @@ function upsert(db: DB, column: 'read' | 'saved') {
 }
 
 /** The schema in another database's name space, for an index that attaches a state kept in memory. */
-export const stateSchema = (prefix: string) => SCHEMA.replace(/(TABLE IF NOT EXISTS|INDEX IF NOT EXISTS) (\w+)/g, `$1 ${prefix}.$2`).replace(/ ON marks /g, ' ON marks ');
+export const stateSchema = (prefix: string) => SCHEMA.replace(/(TABLE IF NOT EXISTS|INDEX IF NOT EXISTS) (\w+)/g, `$1 ${prefix}.$2`);
 
 const stamp = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
 
@@ -100,14 +101,10 @@ export class ReadingState {
         makeDir(path.dirname(file));
         db = openFile(file);
       } catch (e) {
-        const code = (e as { code?: string }).code ?? '';
-        if ((/^SQLITE_(NOTADB|CORRUPT)/.test(code) || /malformed/.test(String(e))) && fs.existsSync(file)) {
+        if (isCorrupt(e) && fs.existsSync(file)) {
           // Damaged: keep it for the user, start afresh beside it.
-          const aside = `${file}.damaged-${stamp()}`;
           try {
-            db?.close();
-            fs.renameSync(file, aside);
-            for (const ext of ['-wal', '-shm']) if (fs.existsSync(file + ext)) fs.renameSync(file + ext, aside + ext);
+            const aside = moveAside(file, `damaged-${stamp()}`);
             db = openFile(file);
             notice = `reading state was damaged; moved aside and started afresh (${aside})`;
           } catch {
@@ -128,7 +125,6 @@ export class ReadingState {
     this.file = file;
     this.notice = notice;
     this.folder = folderNumber(db, folder);
-    const f = { folder: this.folder };
     this.stmts = {
       get: db.prepare('SELECT read, saved, para, off FROM marks WHERE folder = @folder AND id = @id'),
       read: upsert(db, 'read'),
@@ -137,8 +133,6 @@ export class ReadingState {
         `INSERT INTO marks (folder, id, key, para, off, present, changed) VALUES (@folder, @id, @key, @para, @off, 1, @now)
          ON CONFLICT (folder, id) DO UPDATE SET para = @para, off = @off, key = CASE WHEN @key <> 0 THEN @key ELSE key END, present = 1, changed = @now`,
       ),
-      count: db.prepare('SELECT (SELECT count(*) FROM marks WHERE folder = @folder AND present = 1 AND read = 1) AS read, (SELECT count(*) FROM marks WHERE folder = @folder AND present = 1 AND saved = 1) AS saved'),
-      f,
     };
   }
 
@@ -163,10 +157,6 @@ export class ReadingState {
     this.stmts.place.run({ folder: this.folder, id: ref.id, key: ref.key, para: paragraph, off: offset, now: Date.now() });
   }
 
-  /** Marks of present articles: how many are read, and how many saved. */
-  counts(): { read: number; saved: number } {
-    return this.stmts.count.get(this.stmts.f) as { read: number; saved: number };
-  }
 
   private write(column: 'read' | 'saved', refs: readonly ArticleRef[], value: boolean): void {
     const stmt = this.stmts[column];

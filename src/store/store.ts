@@ -95,10 +95,6 @@ export class Store {
     };
   }
 
-  get hasState(): boolean {
-    return !!this.state;
-  }
-
   /** After a sync: reading state follows moved and renamed files, and knows which are gone. */
   reconcileState(): void {
     if (this.state) reconcile(this.db, this.state.folder);
@@ -134,16 +130,28 @@ export class Store {
     return Math.max(0, stmt.pluck().get({ folder: this.state!.folder }) as number);
   }
 
+  /**
+   * A view's rows in list order, `@limit` from `@offset` (-1: all). Saved: the few saved
+   * marks first (their partial index), then their articles sorted; unread: the list in
+   * order, skipping what was read (most articles are unread, or soon found).
+   */
+  private pageStmt(view: View) {
+    return this.viewStmt('page', (w) => (view === 'saved'
+      ? `SELECT ${COLUMNS} FROM st.marks m CROSS JOIN articles a ON a.id = m.id
+          WHERE m.folder = @folder AND m.present = 1 AND m.saved = 1 ${ORDER} LIMIT @limit OFFSET @offset`
+      : `SELECT ${COLUMNS} FROM articles a WHERE ${w} ${ORDER} LIMIT @limit OFFSET @offset`), view);
+  }
+
+  /** Hits of a search in a view, best first, `@limit` from `@offset` (-1: all). */
+  private searchStmt(view: View) {
+    return this.viewStmt('search', (w) => `SELECT ${COLUMNS} FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH @match AND ${w}
+         ORDER BY bm25(fts, 4.0, 1.0), a.date DESC LIMIT @limit OFFSET @offset`, view);
+  }
+
   /** A page of a view in list order. */
   pageIn(view: View, offset: number, limit: number): ListRow[] {
     if (view === 'all' || !this.state) return this.withFlags(this.page(offset, limit));
-    // saved: the few saved marks first (their partial index), then their articles sorted;
-    // unread: the list in order, skipping what was read (most articles are unread, or soon found)
-    const stmt = view === 'saved'
-      ? this.viewStmt('page', () => `SELECT ${COLUMNS} FROM st.marks m CROSS JOIN articles a ON a.id = m.id
-          WHERE m.folder = @folder AND m.present = 1 AND m.saved = 1 ${ORDER} LIMIT @limit OFFSET @offset`, view)
-      : this.viewStmt('page', (w) => `SELECT ${COLUMNS} FROM articles a WHERE ${w} ${ORDER} LIMIT @limit OFFSET @offset`, view);
-    return this.withFlags(stmt.all({ folder: this.state!.folder, limit, offset }) as ListRow[]);
+    return this.withFlags(this.pageStmt(view).all({ folder: this.state.folder, limit, offset }) as ListRow[]);
   }
 
   /** Hits within a view, best first, with their count. */
@@ -151,8 +159,7 @@ export class Store {
     const match = toFtsQuery(parseQuery(query));
     if (!match) return { count: 0, rows: [] };
     if (view === 'all' || !this.state) return { count: this.searchCount(query), rows: this.withFlags(this.search(query, limit, offset)) };
-    const rows = this.viewStmt('search', (w) => `SELECT ${COLUMNS} FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH @match AND ${w}
-         ORDER BY bm25(fts, 4.0, 1.0), a.date DESC LIMIT @limit OFFSET @offset`, view).all({ folder: this.state!.folder, match, limit, offset }) as ListRow[];
+    const rows = this.searchStmt(view).all({ folder: this.state.folder, match, limit, offset }) as ListRow[];
     const count = this.viewStmt('searchCount', (w) => `SELECT count(*) FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH @match AND ${w}`, view)
       .pluck().get({ folder: this.state!.folder, match }) as number;
     return { count, rows: this.withFlags(rows) };
@@ -172,18 +179,15 @@ export class Store {
     yield* this.withFlags(batch);
   }
 
+  /** The page and search statements, whole (LIMIT -1). */
   private *eachRaw(view: View, query?: string): IterableIterator<ListRow> {
+    const all = { folder: this.state!.folder, limit: -1, offset: 0 };
     if (query === undefined) {
-      const sql = view === 'saved'
-        ? () => `SELECT ${COLUMNS} FROM st.marks m CROSS JOIN articles a ON a.id = m.id WHERE m.folder = @folder AND m.present = 1 AND m.saved = 1 ${ORDER}`
-        : (w: string) => `SELECT ${COLUMNS} FROM articles a WHERE ${w} ${ORDER}`;
-      yield* this.viewStmt('each', sql, view).iterate({ folder: this.state!.folder }) as IterableIterator<ListRow>;
+      yield* this.pageStmt(view).iterate(all) as IterableIterator<ListRow>;
       return;
     }
     const match = toFtsQuery(parseQuery(query));
-    if (!match) return;
-    yield* this.viewStmt('eachSearch', (w) => `SELECT ${COLUMNS} FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH @match AND ${w}
-         ORDER BY bm25(fts, 4.0, 1.0), a.date DESC`, view).iterate({ folder: this.state!.folder, match }) as IterableIterator<ListRow>;
+    if (match) yield* this.searchStmt(view).iterate({ ...all, match }) as IterableIterator<ListRow>;
   }
 
   fullSync(onProgress?: (p: SyncProgress) => void): Promise<SyncResult> {
@@ -260,5 +264,5 @@ export { ArticleError };
 export function indexFileOf(dir: string, env: NodeJS.ProcessEnv = process.env): string {
   return indexFileFor(resolveFolder(dir), env);
 }
-export { isCorrupt, moveAside, removeIndex } from './db.js';
+export { isCorrupt, moveIndexAside, removeIndex } from './db.js';
 export { FolderError } from './folder.js';

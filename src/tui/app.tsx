@@ -76,10 +76,7 @@ export function App({ library, theme, width, height, initialQuery = '', initialV
           const m = library.marks(row.id);
           const ref = { id: row.id, key: row.key };
           if (e.mark === 'read') library.setRead([ref], !m.read);
-          else {
-            library.setSaved([ref], !m.saved);
-            if (stateRef.current?.article?.head.id === row.id) dispatch({ type: 'saved', saved: !m.saved });
-          }
+          else library.setSaved([ref], !m.saved);
           dispatch({ type: 'note', text: e.mark === 'read' ? (m.read ? 'marked unread' : 'marked read') : m.saved ? 'no longer saved' : 'saved' });
           changed();
         });

@@ -26,10 +26,10 @@ export function capArticle(article: Article, max = READER_MAX_CHARS): Article {
   };
 }
 
-export function prepareArticle(row: { id: string; key: number; saved?: boolean }, article: Article): { head: ArticleHead; body: Highlighted } {
+export function prepareArticle(row: { id: string; key: number }, article: Article): { head: ArticleHead; body: Highlighted } {
   const shown = capArticle(article);
   return {
-    head: { id: row.id, key: row.key, title: article.title, date: article.date, source: article.source, words: articleWords(article), saved: !!row.saved },
+    head: { id: row.id, key: row.key, title: article.title, date: article.date, source: article.source, words: articleWords(article) },
     body: highlightArticle(shown),
   };
 }

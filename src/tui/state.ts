@@ -27,7 +27,6 @@ export interface ArticleHead {
   date: string;
   source: string;
   words: number;
-  saved?: boolean;
 }
 
 /** What the reducer asks the app to do, as data; one runner (app.tsx) carries it out. */
@@ -125,7 +124,6 @@ export type Action =
   | { type: 'counts'; unread: number }
   | { type: 'toggleRead' }
   | { type: 'toggleSaved' }
-  | { type: 'saved'; saved: boolean }
   | { type: 'nextUnread' }
   | { type: 'cycleView' }
   | { type: 'markAllRead' }
@@ -190,14 +188,16 @@ function findMatches(body: Highlighted, terms: Term[]): Mark[] {
   return body.paragraphs.flatMap((para, p) => findTerms(para.text, terms).map((s) => ({ p, start: s.start, end: s.end })));
 }
 
-function moveList(s: State, selected: number): State {
-  const rows = listRows(s);
-  const sel = clamp(selected, 0, Math.max(0, s.list.count - 1));
-  let top = s.list.top;
+/** A selection in a list of `count` rows shown `rows` at a time: clamped, and the window moved just enough to show it. */
+function keepInView(selected: number, top: number, count: number, rows: number): { selected: number; top: number } {
+  const sel = clamp(selected, 0, Math.max(0, count - 1));
   if (sel < top) top = sel;
   if (sel >= top + rows) top = sel - rows + 1;
-  top = clamp(top, 0, Math.max(0, s.list.count - rows));
-  return { ...s, list: { ...s.list, selected: sel, top } };
+  return { selected: sel, top: clamp(top, 0, Math.max(0, count - rows)) };
+}
+
+function moveList(s: State, selected: number): State {
+  return { ...s, list: { ...s.list, ...keepInView(selected, s.list.top, s.list.count, listRows(s)) } };
 }
 
 function scrollTo(s: State, scroll: number): State {
@@ -275,7 +275,6 @@ function articleReducer(s: State, action: Action): State {
     case 'back': return emit({ ...s, screen: 'list', article: null, overlay: 'none', direct: false, list: { ...s.list, selected: a.index } }, placeOf(a));
     case 'toggleRead': return emit(s, { type: 'toggle', mark: 'read', index: a.index });
     case 'toggleSaved': return emit(s, { type: 'toggle', mark: 'saved', index: a.index });
-    case 'saved': return { ...s, article: { ...a, head: { ...a.head, saved: action.saved } } };
     case 'nextUnread': return emit(s, placeOf(a), { type: 'nextUnread', after: a.index });
     case 'promptOpen': return { ...s, prompt: { text: '' }, article: { ...a, findFrom: { scroll: a.scroll, find: a.find } } };
     case 'promptInput': {
@@ -322,12 +321,8 @@ function panelReducer(s: State, action: Action): State {
   const rows = panelRows(a.body, s.width);
   const page = panelListRows(s);
   const select = (selected: number): State => {
-    const sel = clamp(selected, 0, Math.max(0, rows.length - 1));
-    let top = a.panel.top;
-    if (sel < top) top = sel;
-    if (sel >= top + page) top = sel - page + 1;
     const note = selected < 0 ? 'first row' : selected > rows.length - 1 ? 'last row' : '';
-    return { ...s, note, article: { ...a, panel: { selected: sel, top: clamp(top, 0, Math.max(0, rows.length - page)) } } };
+    return { ...s, note, article: { ...a, panel: keepInView(selected, a.panel.top, rows.length, page) } };
   };
   switch (action.type) {
     case 'move': return select(a.panel.selected + action.by);

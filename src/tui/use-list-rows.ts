@@ -17,8 +17,8 @@ interface Window {
   offset: number;
   count: number;
   rows: ListRow[];
-  /** The index revision it was read at: a newer one asks again. */
-  revision: number;
+  /** What it was read at (see rowsKey): a newer one asks again. */
+  revision: string;
 }
 
 export interface ListRowsApi {
@@ -43,7 +43,7 @@ export function useListRows(library: Library, state: State, dispatch: (a: Action
   const winRef = useRef<Window | null>(null);
   winRef.current = win;
   // what the rows of this view depend on: the index, and for unread and saved the marks too
-  const rowsRevision = view === 'all' ? revision : revision * 1_000_003 + marks;
+  const rowsRevision = view === 'all' ? `${revision}` : `${revision}/${marks}`;
 
   // Unfiltered: the count from the index at once
   useEffect(() => {
