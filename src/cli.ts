@@ -9,8 +9,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT } from './core/exit-codes.js';
+import { KrantError, isKrantError } from './core/errors.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Painter } from './core/paint.js';
+import type { ColourMode } from './core/theme.js';
 import { renderArticle } from './print/article.js';
 import { fileForId, readArticleFile } from './store/read.js';
 import { resolveFolder } from './store/folder.js';
@@ -21,12 +23,8 @@ import { type SyncProgress, progressText } from './store/progress.js';
 
 export { EXIT };
 
-/** An error meant for the user: one line, an exit code, no stack trace. */
-export class UserError extends Error {
-  constructor(message: string, readonly code: number, readonly where?: string) {
-    super(message);
-  }
-}
+/** A wrong use of the command line, or an id that is not there. */
+export class UserError extends KrantError {}
 
 interface Options {
   print?: boolean;
@@ -66,7 +64,6 @@ function parseWidth(value: string): number {
   return n;
 }
 
-export type ColourMode = 'colour' | 'mono' | 'plain';
 
 /** `--color` wins; then NO_COLOR (off, bold and underline still on a terminal), FORCE_COLOR (on); else on a terminal only. */
 export function colourMode(flag: Options['color'], env: NodeJS.ProcessEnv, isTTY: boolean): ColourMode {
@@ -188,10 +185,29 @@ function reportWarnings(warnings: Array<{ what: string; path: string }>) {
   for (const w of warnings) warn(`skipped: ${w.what}`, w.path);
 }
 
-async function printArticle(dir: string, id: string, opts: Options, mode: ColourMode) {
-  const file = fileForId(dir, id);
-  if (!file) throw new UserError(`no article with id "${id}"`, EXIT.unknownId, dir);
-  const { article } = readArticleFile(file, id.replace(/\.(txt|md)$/i, ''));
+/**
+ * The file of an article id as typed: its own file, or the one whose id prints as it (an id
+ * holding a control character is printed without it). Throws when there is none, or several.
+ */
+async function articleFile(dir: string, typed: string): Promise<{ file: string; id: string }> {
+  const direct = fileForId(dir, typed);
+  if (direct) return { file: direct, id: typed.replace(/\.(txt|md)$/i, '') };
+  const store = await openStore(dir);
+  try {
+    await store.quickSync();
+    const ids = store.idsPrintedAs(typed);
+    if (ids.length > 1) throw new UserError(`${ids.length} articles print their id as "${typed}"; open them in the reader`, EXIT.unknownId, dir);
+    const file = ids[0] ? fileForId(dir, ids[0]) : null;
+    if (!file) throw new UserError(`no article with id "${typed}"`, EXIT.unknownId, dir);
+    return { file, id: ids[0]! };
+  } finally {
+    store.close();
+  }
+}
+
+async function printArticle(dir: string, typed: string, opts: Options, mode: ColourMode) {
+  const { file, id } = await articleFile(dir, typed);
+  const { article } = readArticleFile(file, id);
   if (opts.claims) return printClaims(article, opts, mode);
   if (opts.json) {
     const { articleJson, toJson } = await import('./print/json.js');
@@ -201,14 +217,14 @@ async function printArticle(dir: string, id: string, opts: Options, mode: Colour
   const width = opts.width ?? (process.stdout.isTTY ? Math.min(process.stdout.columns || 80, 100) : undefined);
   const painter = await painterFor(mode);
   const wrap = width ? (await import('./core/layout.js')).wrap : undefined;
-  const spans = painter ? (await import('./core/highlights.js')).highlightArticle(article).paragraphs.map((p) => p.spans) : undefined;
+  const spans = painter ? (await import('./core/highlight/article.js')).highlightArticle(article).paragraphs.map((p) => p.spans) : undefined;
   writeOut(renderArticle(article, { wrap: wrap && ((text, s) => wrap(text, s, width!)), painter, spans }));
   return EXIT.ok;
 }
 
 /** `--claims`: tab-separated when piped, JSON with --json, else wrapped and styled for a terminal. */
 async function printClaims(article: import('./core/article.js').Article, opts: Options, mode: ColourMode) {
-  const { highlightArticle } = await import('./core/highlights.js');
+  const { highlightArticle } = await import('./core/highlight/article.js');
   const { claimRows, claimsText, claimsTsv } = await import('./print/claims.js');
   const rows = claimRows(article, highlightArticle(article));
   if (opts.json) {
@@ -234,7 +250,7 @@ async function printList(dir: string, opts: Options) {
   const store = opts.unread || opts.saved || opts.json ? (await openStoreWithState(dir)).store : await openStore(dir);
   const result = await store.quickSync(progressReporter(!!process.stderr.isTTY));
   if (result.added + result.changed + result.removed > 0) store.reconcileState();
-  reportWarnings([...result.warnings, ...store.skipped()]);
+  reportWarnings(result.warnings);
   const view = opts.unread ? 'unread' : opts.saved ? 'saved' : 'all';
   const filtered = opts.search !== undefined || view !== 'all';
   if (!opts.json) {
@@ -257,13 +273,13 @@ async function printList(dir: string, opts: Options) {
   }
   // snippets are cut from the article files themselves: the index keeps no copy of the text
   const { makeSnippet } = await import('./core/snippet.js');
-  const { parseQuery, searchTerms } = await import('./core/query.js');
-  const terms = searchTerms(parseQuery(opts.search));
+  const { compileQuery } = await import('./core/query.js');
+  const terms = compileQuery(opts.search).marked;
   const snippets: Snippet[] = rows.map((r) => {
     try {
-      return makeSnippet(store.read(r).paragraphs, terms);
+      return makeSnippet(store.read(r), terms);
     } catch {
-      return { text: '', spans: [] };
+      return { text: '', spans: [], where: 'none' as const };
     }
   });
   await writeRows(rows, snippets);
@@ -298,7 +314,7 @@ async function run(argv: string[]): Promise<number> {
     removeIndex(indexFileOf(dir, env));
     const store = await openStore(dir);
     const r = await store.reindex(progressReporter(!!process.stderr.isTTY));
-    reportWarnings(r.warnings.concat(store.skipped()));
+    reportWarnings(r.warnings);
     const n = store.count();
     warn(`indexed ${n} ${n === 1 ? 'article' : 'articles'}`, dir);
     store.close();
@@ -323,7 +339,7 @@ async function run(argv: string[]): Promise<number> {
     throw new UserError('the reader needs a terminal; use --print to print instead', EXIT.usage);
   }
   // An unknown id is said before the terminal is taken, with its exit code
-  if (id && !fileForId(dir, id)) throw new UserError(`no article with id "${id}"`, EXIT.unknownId, dir);
+  const open = id ? (await articleFile(dir, id)).id : undefined;
   // Ink draws only a final frame when the environment says CI; the reader runs on a terminal
   // (checked above), so it is interactive whatever CI says.
   delete process.env.CI;
@@ -334,7 +350,8 @@ async function run(argv: string[]): Promise<number> {
   // Built, the reader is an ES module bundle of its own beside this file; from source, the module itself.
   const reader = typeof KRANT_READER === 'string' ? new URL(KRANT_READER, import.meta.url).href : './tui/start.js';
   const { startReader } = (await import(reader)) as typeof import('./tui/start.js');
-  return startReader({ dir, id, search: opts.search, view: opts.unread ? 'unread' : opts.saved ? 'saved' : 'all', env, fault: env.KRANT_FAULT });
+  const colour = colourMode(opts.color, env, true);
+  return startReader({ dir, id: open, search: opts.search, view: opts.unread ? 'unread' : opts.saved ? 'saved' : 'all', colour, env, fault: env.KRANT_FAULT });
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -372,17 +389,9 @@ async function recovered(e: unknown, argv: string[]): Promise<number | undefined
 function report(e: unknown): number {
   const err = e as Error & { code?: unknown; what?: string; file?: string; folder?: string; where?: string };
   if (process.env.KRANT_DEBUG === '1' && err?.stack) process.stderr.write(err.stack + '\n');
-  if (e instanceof UserError) {
-    warn(e.message, e.where);
-    return e.code;
-  }
-  if (err?.name === 'FolderError') {
-    warn(err.what ?? err.message, err.folder);
-    return EXIT.usage;
-  }
-  if (err?.name === 'ArticleError') {
-    warn(err.what ?? err.message, err.file);
-    return EXIT.usage;
+  if (isKrantError(e)) {
+    warn(e.what, e.where);
+    return e.exitCode;
   }
   warn(`${err?.message ?? String(e)}${process.env.KRANT_DEBUG === '1' ? '' : ' (KRANT_DEBUG=1 shows more)'}`);
   return EXIT.internal;

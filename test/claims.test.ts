@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findClaims } from '../src/core/highlight/claims.js';
 import { analyse } from '../src/core/highlight/index.js';
-import { highlightArticle } from '../src/core/highlights.js';
+import { highlightArticle } from '../src/core/highlight/article.js';
 import { parseArticle } from '../src/core/parse.js';
 import fs from 'node:fs';
 import { SEED } from './helpers.js';

@@ -200,6 +200,46 @@ describe('krant --print', () => {
     const { text, spans } = hits[0].snippet;
     assert.equal(text.slice(spans[0].start, spans[0].end), 'geëlimineerd');
     assert.equal(spans[0].type, 'match');
+    assert.equal(hits[0].snippet.where, 'body');
+  });
+
+  it('opens every id it prints, also of files whose names hold an escape, a tab or a newline', () => {
+    const dir = makeFolder({
+      'esc\x1b[31mrood.txt': article('Rood', '2024-01-01', 'Een.'),
+      'tab\there.txt': article('Tab', '2024-01-02', 'Twee.'),
+      'new\nline.txt': article('Regel', '2024-01-03', 'Drie.'),
+    });
+    const ids = krant(['--print', '--dir', dir]).out.trim().split('\n').map((l) => l.split('\t')[0]!);
+    assert.equal(ids.length, 3);
+    for (const id of ids) {
+      assert.ok(!/[\x00-\x1f]/.test(id), JSON.stringify(id));
+      const r = krant(['--print', '--dir', dir, id]);
+      assert.equal(r.code, 0, `${JSON.stringify(id)}: ${r.err}`);
+      assert.match(r.out, /^(Rood|Tab|Regel)\n/);
+    }
+  });
+
+  it('names the real reason for a file whose name is not valid UTF-8', () => {
+    const dir = makeFolder({ 'goed.txt': article('Goed', '2024-01-01', 'Tekst.') });
+    fs.writeFileSync(Buffer.concat([Buffer.from(dir + '/caf'), Buffer.from([0xe9]), Buffer.from('.txt')]), article('Latin-1 naam', '2024-01-02', 'Tekst.'));
+    const r = krant(['--print', '--dir', dir]);
+    assert.equal(r.code, 0);
+    assert.match(r.err, /^krant: skipped: its name is not valid UTF-8: rename the file to read it \(caf\uFFFD\.txt\)$/m);
+    assert.equal(r.out.trim().split('\n').length, 1);
+  });
+
+  it('reads a .md article\'s Markdown: headings, no markers, links as text with the url in JSON', () => {
+    const dir = makeFolder({ 'stuk.md': '# Storm in **Zeeland**\n\n## Schade\n\nVolgens [het KNMI](https://knmi.nl) waaide het *hard*.\n' });
+    assert.equal(krant(['--print', '--dir', dir, 'stuk']).out, 'Storm in Zeeland\n— · — · 7 words\n\nSchade\n\nVolgens het KNMI waaide het hard.\n');
+    const a = JSON.parse(krant(['--print', '--json', '--dir', dir, 'stuk']).out);
+    assert.deepEqual(a.paragraphs.map((p: { kind: string }) => p.kind), ['heading', 'text']);
+    assert.deepEqual(a.paragraphs[1].links, [{ start: 8, end: 16, url: 'https://knmi.nl' }]);
+  });
+
+  it('marks a match that is only in the title in a snippet of the title', () => {
+    const dir = makeFolder({ 'a.txt': article('Zeeuwse dijken versterkt', '2024-01-01', 'Het werk duurt drie jaar.') });
+    const hits = JSON.parse(krant(['--print', '--json', '--dir', dir, '--search', 'dijken']).out);
+    assert.deepEqual(hits[0].snippet, { text: 'Zeeuwse dijken versterkt', spans: [{ type: 'match', start: 8, end: 14 }], where: 'title' });
   });
 
   it('prints as --print when stdout is not a terminal', () => {
@@ -242,6 +282,17 @@ describe('krant --print', () => {
     assert.match(r.err, /krant: skipped: empty file \(leeg\.txt\)/);
     assert.match(r.err, /krant: skipped: binary file, not an article \(bin\.txt\)/);
     assert.equal(r.out.trimEnd().split('\n').length, 3);
+    fs.symlinkSync(path.join(dir, 'nergens.txt'), path.join(dir, 'los.txt'));
+    // one rule: named on the run that looks at a file and skips it, not on every run after
+    const looked = krant(['--print', '--dir', dir]).err;
+    assert.match(looked, /skipped: dangling link \(los\.txt\)/, 'the folder changed: it is listed again');
+    assert.equal(krant(['--print', '--dir', dir]).err, '', 'nothing new: nothing said');
+    // saved again as editors save, to a new file renamed over it, and still empty
+    fs.writeFileSync(path.join(dir, 'leeg.tmp'), '');
+    fs.renameSync(path.join(dir, 'leeg.tmp'), path.join(dir, 'leeg.txt'));
+    assert.match(krant(['--print', '--dir', dir]).err, /skipped: empty file \(leeg\.txt\)/, 'changed and still empty: named again');
+    const all = krant(['--print', '--dir', dir, '--reindex']).err;
+    for (const name of ['leeg.txt', 'bin.txt', 'los.txt']) assert.match(all, new RegExp(`skipped: .*\\(${name.replace('.', '\\.')}\\)`), `--reindex names ${name}`);
   });
 
   it('ends quietly with exit 0 when the pipe closes early', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseQuery, toFtsQuery } from '../src/core/query.js';
+import { compileQuery } from '../src/core/query.js';
 import { withoutStopwords } from '../src/core/stopwords.js';
 
 describe('withoutStopwords', () => {
@@ -12,8 +12,8 @@ describe('withoutStopwords', () => {
   });
 });
 
-describe('toFtsQuery', () => {
-  const q = (s: string) => toFtsQuery(parseQuery(s));
+describe('compileQuery: the MATCH expression', () => {
+  const q = (s: string) => compileQuery(s).match;
   it('quotes every word as a prefix and ANDs them', () => assert.equal(q('storm Zeeland'), '"storm"* AND "zeeland"*'));
   it('keeps a phrase, folds accents', () => assert.equal(q('"Geëlimineerd plein"'), '"geelimineerd plein"*'));
   it('drops stopwords among other words and inside phrases', () => {

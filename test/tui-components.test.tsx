@@ -7,8 +7,9 @@ import { monoTheme } from '../src/core/theme.js';
 import { Store } from '../src/store/store.js';
 import { ReadingState } from '../src/store/reading.js';
 import { App } from '../src/tui/app.js';
-import { storeLibrary } from '../src/tui/library.js';
-import { SEED, article, makeFolder, waitForFrame } from './helpers.js';
+import { storeLibrary } from '../src/store/library.js';
+import { SEED, article, makeFolder, waitForFrame, writeFile } from './helpers.js';
+import { createIndexStatus } from '../src/store/index-status.js';
 
 
 
@@ -69,6 +70,34 @@ describe('reader components (ink-testing-library)', () => {
     assert.match(footer, /^2000 — het Kazachtse ministerie van Binnenlandse Zaken, v.* · \? help · q back$/, 'the footer names who gives the figure, and still how to go back');
     ui.stdin.write('?');
     assert.match(await frame(/keys on the article/), /Ctrl\+Z/);
+    ui.unmount();
+  });
+
+  it('keeps the selection on its article when a build adds rows above it, and after Esc clears a search', async () => {
+    const { dir, store, library } = await setup();
+    const sync = createIndexStatus('indexing…');
+    const ui = render(<App library={library} theme={monoTheme} width={80} height={12} sync={sync} />);
+    const frame = (re: RegExp) => waitForFrame(ui.lastFrame, (f) => re.test(f));
+    await frame(/Storm raast/);
+    ui.stdin.write('j');
+    await frame(/▸● 2022-01 /);
+    // newer articles arrive: they sort above the selection
+    for (let i = 1; i <= 3; i++) writeFile(dir, `new-${i}.txt`, article(`Nieuw bericht ${i}`, `2025-01-0${i}`, 'Tekst.'));
+    await store.fullSync();
+    sync.update({ bump: true });
+    let f = await frame(/5 articles/);
+    f = await frame(/▸● 2022-01 /);
+    assert.match(f, /5\/5 articles/, 'the selection moved down with its article');
+    // a search, a hit chosen with ↓ while typing, then Esc: the selection stays on that hit
+    ui.stdin.write('/');
+    await frame(/search:/);
+    ui.stdin.write('bericht');
+    await frame(/3 hits for "bericht"/);
+    ui.stdin.write('\x1b[B');
+    await frame(/2\/3 hits/);
+    ui.stdin.write('\x1b');
+    f = await frame(/2\/5 articles/);
+    assert.match(f, /▸● 2025-01-02/);
     ui.unmount();
   });
 });

@@ -1,15 +1,26 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { highlightArticle } from '../src/core/highlights.js';
+import { highlightArticle } from '../src/core/highlight/article.js';
 import { parseArticle } from '../src/core/parse.js';
-import { type State, initialState, reducer, update } from '../src/tui/state.js';
+import { type Effect, type State, initialState, reducer, update } from '../src/tui/state.js';
+import { splitKeys } from '../src/tui/keymap.js';
 import { panelRows } from '../src/tui/panel.js';
 import fs from 'node:fs';
 import { SEED } from './helpers.js';
 
-const press = (s: State, input: string, key: Record<string, boolean> = {}) => reducer(s, { type: 'key', input, key });
-/** The effects a key asks for. */
-const effects = (s: State, input: string, key: Record<string, boolean> = {}) => update(s, { type: 'key', input, key })[1];
+/** Keys as the reader's input hook gives them: a chunk split into keys, each one action. */
+const press = (s: State, input: string, key: Record<string, boolean> = {}) =>
+  splitKeys(input, key).reduce((acc, [i, k]) => reducer(acc, { type: 'key', input: i, key: k }), s);
+/** The effects keys ask for. */
+function effects(s: State, input: string, key: Record<string, boolean> = {}): Effect[] {
+  const out: Effect[] = [];
+  for (const [i, k] of splitKeys(input, key)) {
+    const [next, e] = update(s, { type: 'key', input: i, key: k });
+    s = next;
+    out.push(...e);
+  }
+  return out;
+}
 const body = highlightArticle(parseArticle('a', 'title: T\n\n' + Array.from({ length: 30 }, (_, i) => `Alinea ${i} over Almaty en de politie.`).join('\n\n')));
 const head = { id: 'a', key: 1, title: 'T', date: '2024-01-01', source: 'NOS', words: 100 };
 
@@ -69,8 +80,8 @@ describe('reader state: list', () => {
     assert.equal(s.list.query, 'q');
   });
   it('quits on q and Ctrl+C; help toggles on ?', () => {
-    assert.deepEqual(effects(listOf(1), 'q'), [{ type: 'quit' }]);
-    assert.deepEqual(effects(listOf(1), 'c', { ctrl: true }), [{ type: 'quit' }]);
+    assert.deepEqual(effects(listOf(1), 'q'), [{ type: 'exit' }]);
+    assert.deepEqual(effects(listOf(1), 'c', { ctrl: true }), [{ type: 'exit' }]);
     const h = press(listOf(1), '?');
     assert.equal(h.overlay, 'help');
     assert.equal(press(h, '', { escape: true }).overlay, 'none');
@@ -116,7 +127,7 @@ describe('reader state: article', () => {
     const top = s.article!.lines[s.article!.scroll]!;
     s = reducer(s, { type: 'resize', width: 40, height: 12 });
     const now = s.article!.lines[s.article!.scroll]!;
-    assert.equal(now.p, top.p);
+    assert.equal(now.paragraph, top.paragraph);
     for (const l of s.article!.lines) assert.ok(l.text.length <= 38);
   });
   it('goes back to the list on q, h, Esc and ←, at the same article', () => {
@@ -134,10 +145,10 @@ describe('reader state: article', () => {
     let s = press(opened(), 's');
     assert.equal(s.overlay, 'panel');
     assert.equal(press(s, 'j').article!.scroll, 0, 'keys do not scroll under the panel');
-    s = reducer(s, { type: 'jump', marks: [{ p: 25, start: 0, end: 6 }] });
+    s = reducer(s, { type: 'jump', marks: [{ paragraph: 25, start: 0, end: 6 }] });
     assert.equal(s.overlay, 'none');
     assert.ok(s.article!.scroll > 0);
-    assert.deepEqual(s.article!.picked, [{ p: 25, start: 0, end: 6 }]);
+    assert.deepEqual(s.article!.picked, [{ paragraph: 25, start: 0, end: 6 }]);
   });
 });
 
@@ -182,7 +193,7 @@ describe('reader state: who says what (the panel)', () => {
     while (!/^ {2}2000/.test(rowText(s, s.article!.panel.selected))) s = press(s, 'j');
     s = press(s, '', { return: true });
     assert.equal(s.overlay, 'none');
-    const texts = s.article!.picked.map((m) => seed.paragraphs[m.p]!.text.slice(m.start, m.end));
+    const texts = s.article!.picked.map((m) => seed.paragraphs[m.paragraph]!.text.slice(m.start, m.end));
     assert.deepEqual(texts, ['2000', 'het Kazachtse ministerie van Binnenlandse Zaken', 'TASS']);
     assert.equal(s.article!.origin, '2000 — het Kazachtse ministerie van Binnenlandse Zaken, via TASS');
     s = press(s, 'j');
@@ -211,7 +222,7 @@ describe('reader state: input chunks', () => {
     assert.equal(s.article!.find.query, 'almaty');
     s = press(listOf(10), 'jjj');
     assert.equal(s.list.selected, 3);
-    assert.deepEqual(effects(listOf(10), 'j\x03'), [{ type: 'quit' }], 'Ctrl+C typed ahead still quits');
+    assert.deepEqual(effects(listOf(10), 'j\x03'), [{ type: 'exit' }], 'Ctrl+C typed ahead still quits');
     assert.deepEqual(effects(listOf(10), 'j\x1a'), [{ type: 'suspend' }], 'Ctrl+Z typed ahead still suspends');
   });
 });
@@ -256,13 +267,13 @@ describe('reader state: reading state', () => {
     const scrolled = press(press(press(s, ' '), ' '), 'j');
     const line = scrolled.article!.lines[scrolled.article!.scroll]!;
     const back = effects(scrolled, 'q');
-    assert.deepEqual(back, [{ type: 'savePlace', ref, paragraph: line.p < 0 ? scrolled.article!.lines[scrolled.article!.scroll + 1]!.p : line.p, offset: line.p < 0 ? 0 : line.start }]);
+    assert.deepEqual(back, [{ type: 'savePlace', ref, paragraph: line.paragraph < 0 ? scrolled.article!.lines[scrolled.article!.scroll + 1]!.paragraph : line.paragraph, offset: line.paragraph < 0 ? 0 : line.start }]);
   });
   it('reopens at the place, at any width', () => {
     for (const width of [100, 60, 40]) {
       const s = reducer(reducer(initialState(width, 20), { type: 'listCount', count: 5 }), { type: 'opened', head, body, index: 0, place: { paragraph: 20, offset: 0 } });
       const top = s.article!.lines[s.article!.scroll]!;
-      assert.equal(top.p, 20, `at ${width} columns`);
+      assert.equal(top.paragraph, 20, `at ${width} columns`);
     }
   });
   it('m toggles read, * saves, u opens the next unread, from the list and from an article', () => {
@@ -330,12 +341,12 @@ describe('reader state: find and the way out, as less and vim do', () => {
   });
   it('several words are found together, in that order', () => {
     const s = press(type(open(), 'de politie'), '', { return: true });
-    for (const m of s.article!.find.matches) assert.match(seed.paragraphs[m.p]!.text.slice(m.start, m.end), /^de politie$/i);
+    for (const m of s.article!.find.matches) assert.match(seed.paragraphs[m.paragraph]!.text.slice(m.start, m.end), /^de politie$/i);
     assert.equal(s.article!.find.matches.length, 4, "the seed says \"de politie\" four times");
   });
   it('krant ID: q quits from that article; h goes to the list, and then q is back again', () => {
     const direct = reducer(reducer(initialState(80, 24, '', 'all', true), { type: 'listCount', count: 3 }), { type: 'opened', head, body: seed, index: 0 });
-    assert.deepEqual(effects(direct, 'q').map((e) => e.type), ['savePlace', 'quit']);
+    assert.deepEqual(effects(direct, 'q').map((e) => e.type), ['savePlace', 'exit']);
     const list = press(direct, 'h');
     assert.equal(list.screen, 'list');
     const reopened = reducer(list, { type: 'opened', head, body: seed, index: 0 });

@@ -9,12 +9,21 @@ export interface Span {
   end: number;
 }
 
-export type ParagraphKind = 'text' | 'caption';
+export type ParagraphKind = 'text' | 'caption' | 'heading';
+
+/** A link in a paragraph (from Markdown): the text it is on, and where it goes. */
+export interface Link {
+  start: number;
+  end: number;
+  url: string;
+}
 
 export interface Paragraph {
   kind: ParagraphKind;
   /** The paragraph as in the file, runs of white space collapsed to one space. */
   text: string;
+  /** Links on its text, when the file is Markdown. */
+  links?: Link[];
 }
 
 export interface ArticleMeta {
@@ -28,6 +37,20 @@ export interface ArticleMeta {
   tags: string[];
   /** Header keys krant does not know, kept as given. */
   extra: Record<string, string>;
+}
+
+/**
+ * An article as a list shows it: who it is and what a row says. The one summary type:
+ * the index's rows, the reader's title lines and the JSON lists build on it.
+ */
+export interface ArticleSummary {
+  /** Path relative to the articles folder, without extension. */
+  id: string;
+  /** Who the article is apart from its file (a hash of its url or text): reading state follows it. */
+  key: number;
+  title: string;
+  date: string;
+  source: string;
 }
 
 export interface Article extends ArticleMeta {

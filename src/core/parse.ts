@@ -2,6 +2,7 @@
 
 import type { Article, ArticleMeta, Paragraph } from './article.js';
 import { normaliseDate } from './date.js';
+import { markdownBlock } from './markdown.js';
 import { sanitize } from './sanitize.js';
 
 const KNOWN_KEYS = new Set(['title', 'date', 'source', 'url', 'author', 'lang', 'tags']);
@@ -80,17 +81,26 @@ export function fallbackTitle(paragraphs: Paragraph[]): string {
   return (cut > 20 ? sentence.slice(0, cut) : sentence.slice(0, TITLE_COLUMNS - 1)).replace(/[\s,;:]+$/, '') + '…';
 }
 
-export function splitParagraphs(body: string): Paragraph[] {
+export function splitParagraphs(body: string, markdown = false): Paragraph[] {
   const out: Paragraph[] = [];
   for (const block of body.split(/\n[ \t]*\n/)) {
+    if (markdown) {
+      for (const p of markdownBlock(block, clean)) out.push(p.kind === 'text' && isCaption(p.text) ? { ...p, kind: 'caption' } : p);
+      continue;
+    }
     const text = clean(block);
     if (text) out.push({ kind: isCaption(text) ? 'caption' : 'text', text });
   }
   return out;
 }
 
+export interface ParseOptions {
+  /** A `.md` file: its Markdown read (markdown.ts). */
+  markdown?: boolean;
+}
+
 /** Parses decoded file text. Never throws: any text is some article. */
-export function parseArticle(id: string, raw: string): Article {
+export function parseArticle(id: string, raw: string, options: ParseOptions = {}): Article {
   let text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   text = text.replace(/\r\n?/g, '\n').replace(/^\s+/, '');
   let date = '';
@@ -104,8 +114,10 @@ export function parseArticle(id: string, raw: string): Article {
     fields = header.fields;
     text = header.rest;
   }
-  const paragraphs = splitParagraphs(text);
+  const paragraphs = splitParagraphs(text, options.markdown);
   const get = (k: string) => clean(fields.get(k) ?? '');
+  // Markdown without a title field: its first heading is the title (and is not said twice)
+  if (options.markdown && !get('title') && paragraphs[0]?.kind === 'heading') fields.set('title', paragraphs.shift()!.text);
   const extra: Record<string, string> = {};
   for (const [k, v] of fields) if (!KNOWN_KEYS.has(k)) extra[k] = clean(v);
   const meta: ArticleMeta = {

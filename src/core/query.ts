@@ -47,13 +47,34 @@ export function searchTerms(terms: Term[]): Term[] {
   return terms.flatMap((t) => t.words.map((w) => ({ words: [w], phrase: false })));
 }
 
-/** An FTS5 MATCH expression: every search term quoted, its last word a prefix, all ANDed; '' when none is left. */
-export function toFtsQuery(terms: Term[]): string {
-  return searchTerms(terms).map((t) => `"${t.words.join(' ')}"*`).join(' AND ');
-}
 
 /** Find in an article, as `less` does: what is typed is one phrase, its words in that order. */
 export function phraseQuery(input: string): Term[] {
   const words = fold(input.replace(/"/g, ' ')).match(WORD) ?? [];
   return words.length ? [{ words, phrase: true }] : [];
+}
+
+/** A search as typed, read once: its terms, the terms marked in text, and the index's MATCH expression. */
+export interface Query {
+  text: string;
+  terms: Term[];
+  /** What is looked for and marked: the terms less stopwords (see searchTerms). */
+  marked: Term[];
+  /** The FTS5 MATCH expression; '' when the query holds no word. */
+  match: string;
+}
+
+let last: Query | null = null;
+
+/**
+ * The one place a search is read. The last query is kept: the list frame, the store and
+ * the reader ask for the same text many times while it is typed.
+ */
+export function compileQuery(text: string): Query {
+  if (last?.text === text) return last;
+  const terms = parseQuery(text);
+  const marked = searchTerms(terms);
+  // every term quoted (nothing typed is syntax), its last word a prefix, all ANDed
+  last = { text, terms, marked, match: marked.map((t) => `"${t.words.join(' ')}"*`).join(' AND ') };
+  return last;
 }

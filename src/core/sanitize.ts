@@ -13,12 +13,23 @@ export interface SanitizeOptions {
 }
 
 const ESC = 0x1b;
+// The one definition of what may not reach a terminal as it is: C0 and C1 controls, DEL,
+// line and paragraph separators, the bidirectional controls that could reorder a line,
+// and the other invisible format characters (zero-width space and joiner, soft hyphen,
+// tags…), which terminals draw in zero, one or two columns: a line that holds them could
+// wrap. Without a joiner, an emoji sequence is its emoji side by side, as wide as drawn.
+const UNSAFE_CLASS = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\p{Cf}';
 // Anything this module may need to act on; text without it is returned as it is.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE = new RegExp(`[${UNSAFE_CLASS}]`, 'u');
+const UNSAFE_BUT_LINES = new RegExp(`(?![\\n\\t])[${UNSAFE_CLASS}]`, 'u');
+const FORMAT = /\p{Cf}/u;
 
-/** Bidirectional controls: embeddings, overrides, isolates and marks. */
-function isBidiControl(c: number): boolean {
-  return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200e || c === 0x200f || c === 0x061c;
+/** Every character `sanitize` would not let through but newline and tab, for a caller that escapes rather than drops them (JSON). */
+export const unsafeChars = (): RegExp => new RegExp(UNSAFE_BUT_LINES.source, 'gu');
+
+/** A character (by code point) that `sanitize` never lets through as it is. */
+export function isUnsafeChar(c: number): boolean {
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || (c > 0xa0 && FORMAT.test(String.fromCodePoint(c)));
 }
 
 /** Index just past a string sequence's terminator (BEL, ESC \, or ST), or -1 when there is none. */
@@ -81,7 +92,7 @@ export function sanitize(text: string, options: SanitizeOptions = {}): string {
     if (i > run) out += text.slice(run, i);
   };
   for (let i = 0; i < text.length; ) {
-    const c = text.charCodeAt(i);
+    const c = text.codePointAt(i)!;
     let skip = 0;
     let replace = '';
     if (c === 0x0a) {
@@ -93,8 +104,8 @@ export function sanitize(text: string, options: SanitizeOptions = {}): string {
       replace = options.keepNewlines ? '\n' : ' ';
     } else if (c === ESC || c === 0x9b || c === 0x9d || c === 0x90 || c === 0x98 || c === 0x9e || c === 0x9f) {
       skip = sequenceLength(text, i);
-    } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || isBidiControl(c)) {
-      skip = 1;
+    } else if (isUnsafeChar(c)) {
+      skip = c > 0xffff ? 2 : 1;
     }
     if (skip) {
       flush(i);
@@ -111,5 +122,5 @@ export function sanitize(text: string, options: SanitizeOptions = {}): string {
 
 /** True when the text holds nothing `sanitize` would change (newline and tab allowed). */
 export function isTerminalSafe(text: string): boolean {
-  return !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(text);
+  return !UNSAFE_BUT_LINES.test(text);
 }

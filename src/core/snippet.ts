@@ -7,9 +7,13 @@ import type { Term } from './query.js';
 export interface Snippet {
   text: string;
   spans: Span[];
+  /** Where the search matched: the body (a piece of it), only the title (the title, its match marked), or neither shown. */
+  where: 'body' | 'title' | 'none';
 }
 
-export function makeSnippet(paragraphs: Paragraph[], terms: Term[], size = 160): Snippet {
+/** The snippet of a hit: around the first match in the body, else the title when the match is only there. */
+export function makeSnippet(article: { title: string; paragraphs: Paragraph[] }, terms: Term[], size = 160): Snippet {
+  const { paragraphs } = article;
   for (const p of paragraphs) {
     const spans = findTerms(p.text, terms, { wordStart: true });
     if (spans.length === 0) continue;
@@ -29,9 +33,11 @@ export function makeSnippet(paragraphs: Paragraph[], terms: Term[], size = 160):
     const shift = prefix.length - start;
     const inside = spans.filter((s) => s.start < end && s.end > start)
       .map((s) => ({ type: s.type, start: Math.max(s.start, start) + shift, end: Math.min(s.end, end) + shift }));
-    return { text: prefix + p.text.slice(start, end) + suffix, spans: inside };
+    return { text: prefix + p.text.slice(start, end) + suffix, spans: inside, where: 'body' };
   }
+  const inTitle = findTerms(article.title, terms, { wordStart: true });
+  if (inTitle.length) return { text: article.title, spans: inTitle, where: 'title' };
   const p = paragraphs[0];
-  if (!p) return { text: '', spans: [] };
-  return { text: p.text.length > size ? p.text.slice(0, size) + '…' : p.text, spans: [] };
+  if (!p) return { text: '', spans: [], where: 'none' };
+  return { text: p.text.length > size ? p.text.slice(0, size) + '…' : p.text, spans: [], where: 'none' };
 }

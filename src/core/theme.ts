@@ -20,6 +20,9 @@ export type Role = SpanType | 'current' | 'title' | 'meta' | 'caption' | 'dim' |
 
 export type Theme = Record<Role, Style>;
 
+/** How output is styled, decided once by the command line (`--color`, NO_COLOR, FORCE_COLOR, the terminal). */
+export type ColourMode = 'colour' | 'mono' | 'plain';
+
 export const colourTheme: Theme = {
   figure: { color: 'yellow', bold: true },
   source: { color: 'cyan', bold: true },
@@ -63,3 +66,6 @@ export function styleFor(theme: Theme, types: readonly SpanType[], current = fal
   if (current) style = { ...style, ...theme.current };
   return style;
 }
+
+/** The reader's theme for a mode: it always styles (a selection must show), so plain draws as mono. */
+export const themeFor = (mode: ColourMode): Theme => (mode === 'colour' ? colourTheme : monoTheme);

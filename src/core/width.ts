@@ -2,11 +2,36 @@
 
 import stringWidth from 'string-width';
 
-// Printable ASCII and Latin-1/Latin Extended letters are one column each; most Dutch text is all of them.
-const NARROW = /^[\u0020-\u007e\u00a1-\u00ac\u00ae-\u024f]*$/;
+// Printable ASCII, Latin-1/Latin Extended letters, and punctuation (quotes, dashes, …, €) are one column
+// each in every terminal; most Dutch text is all of them.
+const NARROW = /^[\u0020-\u007e\u00a1-\u00ac\u00ae-\u024f\u2010-\u2027\u2030-\u205e\u20ac]*$/;
 
+// Drawn in no column by every terminal: combining marks that follow a letter.
+const MARK = /\p{Mn}|\p{Me}/u;
+const SPACING_MARK = /\p{Mc}/u;
+const WIDE = /\p{Extended_Pictographic}|\p{Emoji_Presentation}|\p{Regional_Indicator}/u;
+
+/**
+ * Display width in columns, measured so that a line never turns out wider than krant
+ * counted: terminals and width tables disagree on emoji sequences, spacing vowel signs
+ * (U+0CBE) and marks on nothing. Of two counts — the width table's, and each code point
+ * drawn on its own (a pictograph two, a spacing mark one, a mark after a space one) —
+ * the larger. Too wide a count costs a column of padding; too narrow a wrapped line.
+ */
 export function displayWidth(s: string): number {
-  return NARROW.test(s) ? s.length : stringWidth(s);
+  if (NARROW.test(s)) return s.length;
+  let own = 0;
+  let prev = ' ';
+  for (const c of s) {
+    const cp = c.codePointAt(0)!;
+    if (cp < 0x300) own += cp >= 0x20 ? 1 : 0;
+    else if (MARK.test(c)) own += /\s/.test(prev) ? 1 : 0;
+    else if (SPACING_MARK.test(c)) own += 1;
+    else if (WIDE.test(c)) own += 2;
+    else own += stringWidth(c);
+    prev = c;
+  }
+  return Math.max(own, stringWidth(s));
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });

@@ -30,7 +30,7 @@ export function renderArticle(article: Article, o: RenderOptions = {}): string {
   for (const l of lines(metaLine(article), [])) out.push(role('meta', l.text));
   article.paragraphs.forEach((p, i) => {
     out.push('');
-    const base = p.kind === 'caption' ? 'caption' : undefined;
+    const base = p.kind === 'caption' ? 'caption' : p.kind === 'heading' ? 'title' : undefined;
     for (const l of lines(p.text, o.spans?.[i] ?? [])) out.push(o.painter ? o.painter.spans(l.text, l.spans, base) : l.text);
   });
   return out.join('\n') + '\n';

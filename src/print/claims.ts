@@ -7,7 +7,7 @@
 import type { Article, Span } from '../core/article.js';
 import { type Claim, sentenceAround } from '../core/highlight/claims.js';
 import { analyse } from '../core/highlight/index.js';
-import type { Highlighted } from '../core/highlights.js';
+import type { Highlighted } from '../core/highlight/article.js';
 import type { Line } from '../core/layout.js';
 import type { Painter } from '../core/paint.js';
 import { sanitize } from '../core/sanitize.js';

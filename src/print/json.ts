@@ -1,13 +1,15 @@
 /** `--json`: articles and lists as JSON (schema in the README, "JSON"), safe to show on a terminal as it is. */
 
 import { type Article, articleWords } from '../core/article.js';
-import { highlightArticle } from '../core/highlights.js';
+import { highlightArticle } from '../core/highlight/article.js';
+import { unsafeChars } from '../core/sanitize.js';
 import type { Snippet } from '../core/snippet.js';
 import type { ListRow } from '../store/store.js';
 
-/** JSON.stringify escapes C0 controls; C1 controls, DEL and bidirectional controls are escaped here too. */
+/** JSON.stringify escapes C0 controls; every other character sanitize would drop is escaped here too (`\u2028`, …). */
 export function toJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
+  const escape = (c: string) => [...Array(c.length).keys()].map((i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
+  return JSON.stringify(value, null, 2).replace(unsafeChars(), escape) + '\n';
 }
 
 export function articleJson(article: Article, path: string) {
@@ -20,7 +22,7 @@ export function articleJson(article: Article, path: string) {
     source: article.source,
     url: article.url,
     words: articleWords(article),
-    paragraphs: h.paragraphs.map((p) => ({ kind: p.kind, text: p.text, spans: p.spans })),
+    paragraphs: h.paragraphs.map((p) => ({ kind: p.kind, text: p.text, spans: p.spans, ...(p.links ? { links: p.links } : {}) })),
     figures: h.figures,
     sources: h.sources.map((s) => ({ name: s.name, mentions: s.mentions })),
     claims: h.claims,

@@ -1,11 +1,14 @@
 /** The articles folder: resolved once, with a clear error when it cannot be used. */
 
 import fs from 'node:fs';
+import { KrantError } from '../core/errors.js';
+import { EXIT } from '../core/exit-codes.js';
 
-export class FolderError extends Error {
+/** A folder that cannot be used: a usage error. */
+export class FolderError extends KrantError {
   override name = 'FolderError';
-  constructor(readonly what: string, readonly folder: string) {
-    super(`${what} (${folder})`);
+  constructor(what: string, readonly folder: string) {
+    super(what, EXIT.usage, folder);
   }
 }
 

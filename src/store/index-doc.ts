@@ -2,18 +2,15 @@
 
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import type { ArticleSummary } from '../core/article.js';
 import { withoutStopwords } from '../core/stopwords.js';
 import { ArticleError, readArticleFile } from './read.js';
 
 // The body text indexed per article: enough for any real article, bounded for a runaway file.
 const MAX_INDEXED_CHARS = 2_000_000;
 
-export interface IndexDoc {
-  title: string;
-  date: string;
-  source: string;
-  /** Who the article is, whatever its file is called (see articleKey). */
-  key: number;
+/** An article's summary as indexed (its id is its file's), and its words. */
+export interface IndexDoc extends Omit<ArticleSummary, 'id'> {
   /** Title and body as indexed: without stopwords. */
   titleTerms: string;
   body: string;

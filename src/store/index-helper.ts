@@ -85,7 +85,7 @@ store.fullSync((progress) => emit({ progress })).then(
       // the state is busy or gone: its marks follow renamed files on the next sync
     }
     const ms = Math.round(performance.now() - started);
-    emit({ done: { added: r.added, changed: r.changed, removed: r.removed, ms, warnings: [...r.warnings, ...store.skipped()] } });
+    emit({ done: { added: r.added, changed: r.changed, removed: r.removed, ms, warnings: r.warnings } });
     syncDone = true;
     maybeExit();
   },

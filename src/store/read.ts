@@ -6,11 +6,14 @@ import type { Article } from '../core/article.js';
 import { decodeBytes, looksBinary } from '../core/decode.js';
 import { parseArticle } from '../core/parse.js';
 import { ARTICLE_EXT } from './scan.js';
+import { KrantError } from '../core/errors.js';
+import { EXIT } from '../core/exit-codes.js';
 
-export class ArticleError extends Error {
+/** An article file that cannot be read: a usage error where it was asked for by name. */
+export class ArticleError extends KrantError {
   override name = 'ArticleError';
-  constructor(readonly what: string, readonly file: string) {
-    super(`${what} (${file})`);
+  constructor(what: string, readonly file: string) {
+    super(what, EXIT.usage, file);
   }
 }
 
@@ -42,7 +45,7 @@ export function readArticleFile(file: string, id: string, maxBytes = Infinity): 
   if (looksBinary(bytes)) throw new ArticleError('binary file, not an article', file);
   const { text, encoding } = decodeBytes(bytes);
   if (text.trim() === '') throw new ArticleError('empty file', file);
-  const article = parseArticle(id, text);
+  const article = parseArticle(id, text, { markdown: /\.md$/i.test(file) });
   if (article.paragraphs.length === 0 && !article.title) throw new ArticleError('no text', file);
   return { article, encoding };
 }

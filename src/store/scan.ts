@@ -93,7 +93,9 @@ function listFolder(root: string, dir: string, mtime: number, warnings: Warning[
       st = fs.statSync(root + '/' + rel);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      const what = !ent.isSymbolicLink() ? `cannot read: ${errCode(e)}` : code === 'ELOOP' ? 'link loop' : 'dangling link';
+      // a name that is not valid UTF-8 comes back with U+FFFD in it, and that name is not the file's
+      const what = code === 'ENOENT' && ent.name.includes('\uFFFD') ? 'its name is not valid UTF-8: rename the file to read it'
+        : !ent.isSymbolicLink() ? `cannot read: ${errCode(e)}` : code === 'ELOOP' ? 'link loop' : 'dangling link';
       warnings.push({ what, path: rel });
       continue;
     }

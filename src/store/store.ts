@@ -1,8 +1,9 @@
 /** The store of one articles folder: its index, kept in step with the files, and search over it. */
 
 import path from 'node:path';
-import type { Article } from '../core/article.js';
-import { parseQuery, toFtsQuery } from '../core/query.js';
+import type { Article, ArticleSummary } from '../core/article.js';
+import { compileQuery } from '../core/query.js';
+import { sanitize } from '../core/sanitize.js';
 import { indexFileFor } from './cache.js';
 import { type DB, openIndex } from './db.js';
 import { resolveFolder } from './folder.js';
@@ -12,15 +13,10 @@ import { type SyncProgress, type SyncResult, fullSync, quickSync, skippedFiles }
 import { folderNumber, reconcile, stateSchema } from './reading.js';
 import type { View } from './views.js';
 
-export interface ListRow {
+/** A row of the index: an article's summary, where its file is, and its reading state. */
+export interface ListRow extends ArticleSummary {
   rowid: number;
-  id: string;
   path: string;
-  title: string;
-  date: string;
-  source: string;
-  /** Who the article is apart from its file (a hash of its url or text): reading state follows it. */
-  key: number;
   /** Reading state, where the state is attached (Store.attachState). */
   read?: boolean;
   saved?: boolean;
@@ -42,6 +38,8 @@ const IN_VIEW: Record<View, string> = {
   saved: 'EXISTS (SELECT 1 FROM st.marks m WHERE m.folder = @folder AND m.id = a.id AND m.saved = 1)',
 };
 const ORDER = 'ORDER BY a.date DESC, a.title, a.rowid';
+// Rows before (@date, @title, @rowid) in that order.
+const BEFORE = '(a.date > @date OR (a.date = @date AND (a.title < @title OR (a.title = @title AND a.rowid < @rowid))))';
 
 export class Store {
   readonly root: string;
@@ -67,10 +65,7 @@ export class Store {
          ORDER BY bm25(fts, 4.0, 1.0), a.date DESC LIMIT ? OFFSET ?`,
       ),
       searchCount: this.db.prepare('SELECT count(*) AS n FROM fts WHERE fts MATCH ?'),
-      // rows before (date, title, rowid) in list order: date DESC, title, rowid
-      before: this.db.prepare(
-        `SELECT count(*) FROM articles a WHERE a.date > @date OR (a.date = @date AND (a.title < @title OR (a.title = @title AND a.rowid < @rowid)))`,
-      ).pluck(),
+      before: this.db.prepare(`SELECT count(*) FROM articles a WHERE ${BEFORE}`).pluck(),
     };
   }
 
@@ -156,7 +151,7 @@ export class Store {
 
   /** Hits within a view, best first, with their count. */
   searchIn(view: View, query: string, limit = -1, offset = 0): { count: number; rows: ListRow[] } {
-    const match = toFtsQuery(parseQuery(query));
+    const match = compileQuery(query).match;
     if (!match) return { count: 0, rows: [] };
     if (view === 'all' || !this.state) return { count: this.searchCount(query), rows: this.withFlags(this.search(query, limit, offset)) };
     const rows = this.searchStmt(view).all({ folder: this.state.folder, match, limit, offset }) as ListRow[];
@@ -186,7 +181,7 @@ export class Store {
       yield* this.pageStmt(view).iterate(all) as IterableIterator<ListRow>;
       return;
     }
-    const match = toFtsQuery(parseQuery(query));
+    const match = compileQuery(query).match;
     if (match) yield* this.searchStmt(view).iterate({ ...all, match }) as IterableIterator<ListRow>;
   }
 
@@ -227,7 +222,7 @@ export class Store {
       yield* this.stmts.page.iterate(-1, 0) as IterableIterator<ListRow>;
       return;
     }
-    const match = toFtsQuery(parseQuery(query));
+    const match = compileQuery(query).match;
     if (match) yield* this.stmts.search.iterate(match, -1, 0) as IterableIterator<ListRow>;
   }
 
@@ -237,18 +232,39 @@ export class Store {
     return row ? (this.stmts.before.get(row) as number) : -1;
   }
 
+  /** Where an article stands in a view's list (where it would stand, when the view leaves it out), or -1. */
+  positionIn(view: View, id: string): number {
+    if (view === 'all' || !this.state) return this.position(id);
+    const row = this.get(id);
+    if (!row) return -1;
+    const stmt = this.viewStmt('before', (w) => `SELECT count(*) FROM articles a WHERE ${BEFORE} AND ${w}`, view);
+    return stmt.pluck().get({ date: row.date, title: row.title, rowid: row.rowid, folder: this.state.folder }) as number;
+  }
+
+  /**
+   * The ids that print as `shown`: an id holding a control character is printed without
+   * it (sanitize), and the printed id must still open its article.
+   */
+  idsPrintedAs(shown: string): string[] {
+    const ids: string[] = [];
+    for (const id of this.db.prepare('SELECT id FROM articles').pluck().iterate() as IterableIterator<string>) {
+      if (id !== shown && sanitize(id) === shown) ids.push(id);
+    }
+    return ids;
+  }
+
   get(id: string): ListRow | undefined {
     return this.stmts.byId.get(id) as ListRow | undefined;
   }
 
   /** Best matches first (bm25, then date). Text that holds no word matches nothing. */
   search(query: string, limit = -1, offset = 0): ListRow[] {
-    const match = toFtsQuery(parseQuery(query));
+    const match = compileQuery(query).match;
     return match ? (this.stmts.search.all(match, limit, offset) as ListRow[]) : [];
   }
 
   searchCount(query: string): number {
-    const match = toFtsQuery(parseQuery(query));
+    const match = compileQuery(query).match;
     return match ? (this.stmts.searchCount.get(match) as { n: number }).n : 0;
   }
 

@@ -155,6 +155,8 @@ async function apply(db: DB, root: string, p: Plan, onProgress?: (p: SyncProgres
             result.removed++;
           }
           w.markSkipped(file, parsed);
+          // named on the run that reads it and skips it: the first, and after each change
+          result.warnings.push({ what: parsed, path: file.rel });
           continue;
         }
         w.put(file, parsed, existing);
@@ -248,7 +250,7 @@ export async function quickSync(db: DB, root: string, onProgress?: (p: SyncProgr
   return syncScan(db, root, scan, known, onProgress);
 }
 
-/** The files skipped as unreadable, with why: warned about on every run until fixed. */
+/** The files skipped as unreadable, with why (they are named when skipped; see the README, "Skipped files"). */
 export function skippedFiles(db: DB): Warning[] {
   return (db.prepare('SELECT path, reason FROM skipped ORDER BY path').all() as Array<{ path: string; reason: string }>).map((r) => ({ what: r.reason, path: r.path }));
 }

@@ -4,9 +4,10 @@ import { useApp, useInput, useStdout } from 'ink';
 import React, { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Theme } from '../core/theme.js';
 import { ArticleScreen, HelpOverlay, ListScreen, SourcesPanel } from './components.js';
-import type { Library } from './library.js';
+import type { Library } from '../store/library.js';
 import { prepareArticle } from './open-article.js';
-import type { SyncFeed } from './sync-feed.js';
+import type { IndexStatusReader } from '../store/index-status.js';
+import { splitKeys } from './keymap.js';
 import { type Action, type Effect, type State, initialState, update } from './state.js';
 import { type ListRowsApi, useListRows } from './use-list-rows.js';
 import { ThemeProvider } from './theme.js';
@@ -21,7 +22,7 @@ export interface AppProps {
   initialView?: View;
   openId?: string;
   /** The background sync: its status line, and a revision bumped whenever the index changed. */
-  sync?: SyncFeed;
+  sync?: IndexStatusReader;
   /** Ctrl+Z: the owner gives the terminal back and stops the process; returns once continued. */
   onSuspend?: () => void;
   /** Ctrl+L: the owner clears the screen and has everything drawn again. */
@@ -32,7 +33,7 @@ export interface AppProps {
 
 // No background sync: one snapshot, always the same object (useSyncExternalStore compares by identity).
 const NO_SYNC = { revision: 0, text: '' };
-const IDLE: SyncFeed = { subscribe: () => () => {}, get: () => NO_SYNC };
+const IDLE: IndexStatusReader = { subscribe: () => () => {}, get: () => NO_SYNC };
 
 /** State by update(): each action gives the next state and its effects, which `run` carries out in order. */
 function useUpdate(init: () => State, run: (e: Effect, dispatch: (a: Action) => void) => void): [State, (a: Action) => void] {
@@ -62,7 +63,7 @@ export function App({ library, theme, width, height, initialQuery = '', initialV
     const list = listRef.current!;
     const changed = () => setMarksRevision((r) => r + 1);
     switch (e.type) {
-      case 'quit': return exit();
+      case 'exit': return exit();
       case 'suspend': return onSuspend?.();
       case 'redraw': return onRedraw?.();
       case 'open': return void openAt(e.index, list, dispatch);
@@ -85,6 +86,15 @@ export function App({ library, theme, width, height, initialQuery = '', initialV
         dispatch({ type: 'note', text: `${n === 1 ? '1 article' : `${n} articles`} marked read` });
         return changed();
       }
+      case 'reselect':
+        return void list.rowAt(e.index).then((row) => {
+          const { view } = stateRef.current!.list;
+          const at = row ? library.position(row.id, view) : -1;
+          if (at < 0) return;
+          // the whole list's size first, or the position would be clamped to the search's
+          dispatch({ type: 'listCount', count: library.count(view) });
+          dispatch({ type: 'select', index: at });
+        });
       case 'nextUnread':
         return void nextUnread(e.after, list).then((found) => {
           if (!found) return dispatch({ type: 'note', text: 'no unread article in this list' });
@@ -134,6 +144,21 @@ export function App({ library, theme, width, height, initialQuery = '', initialV
   const list = useListRows(library, state, dispatch, revision, marksRevision);
   listRef.current = list;
 
+  // The index changed under the list (a first build adds rows above the selection): the
+  // selection stays on the article it was on, on the same screen line. `anchor` is the
+  // article selected before this change; it is read before it is updated (effects run in order).
+  const anchor = useRef<string | null>(null);
+  const selectedId = list.rows[state.list.selected - state.list.top]?.id ?? null;
+  useEffect(() => {
+    const id = anchor.current;
+    if (!id || state.list.query || state.screen !== 'list') return;
+    const at = library.position(id, state.list.view);
+    if (at >= 0 && at !== state.list.selected) dispatch({ type: 'select', index: at, keepLine: true });
+  }, [revision]);
+  useEffect(() => {
+    if (selectedId) anchor.current = selectedId;
+  }, [selectedId]);
+
   // How many are unread, for the header: counted after the first frame, again when the index or the state changed
   useEffect(() => {
     dispatch({ type: 'counts', unread: library.count('unread') });
@@ -148,7 +173,9 @@ export function App({ library, theme, width, height, initialQuery = '', initialV
     dispatch({ type: 'open' });
   }, []);
 
-  useInput((input, key) => dispatch({ type: 'key', input, key }));
+  useInput((input, key) => {
+    for (const [i, k] of splitKeys(input, key)) dispatch({ type: 'key', input: i, key: k });
+  });
 
   if (fault === 'draw' && state.screen === 'article') throw new Error('fault injected while drawing');
   let screen: React.ReactNode;

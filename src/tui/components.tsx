@@ -6,7 +6,8 @@ import { displayWidth, padToWidth, truncate } from '../core/width.js';
 import { helpFooter, helpPage } from './help.js';
 import { panelRows } from './panel.js';
 import type { ListRow } from '../store/store.js';
-import { type Mark, type State, bodyRows, listRows, panelListRows, textWidth } from './state.js';
+import type { Role } from '../core/theme.js';
+import { type Mark, type State, type ViewLine, bodyRows, listRows, panelListRows, textWidth } from './state.js';
 import { FrameText, SpanText, Styled } from './theme.js';
 import { type FrameLine, articleHint, fitHints, footerLine, listFrame, plural } from './list-frame.js';
 
@@ -23,12 +24,15 @@ export function ListScreen({ state, rows, folder, status = '', searching = false
   );
 }
 
-function markOn(line: { p: number; start: number; text: string }, m: Mark | null | undefined) {
-  if (!m || m.p !== line.p) return null;
+function markOn(line: { paragraph: number; start: number; text: string }, m: Mark | null | undefined) {
+  if (!m || m.paragraph !== line.paragraph) return null;
   const s = Math.max(m.start, line.start) - line.start;
   const e = Math.min(m.end, line.start + line.text.length) - line.start;
   return e > s ? { start: s, end: e } : null;
 }
+
+/** The style a paragraph's kind is drawn in, under its spans. */
+const KIND_ROLE: Record<ViewLine['kind'], Role | undefined> = { text: undefined, caption: 'caption', heading: 'title' };
 
 export function ArticleScreen({ state }: { state: State }) {
   const a = state.article!;
@@ -57,7 +61,7 @@ export function ArticleScreen({ state }: { state: State }) {
           return (
             <Text key={a.scroll + i} wrap="truncate">
               {pad}
-              <SpanText text={line.text} spans={[...line.spans, ...matchSpans]} base={line.caption ? 'caption' : undefined} current={cur} />
+              <SpanText text={line.text} spans={[...line.spans, ...matchSpans]} base={KIND_ROLE[line.kind]} current={cur} />
             </Text>
           );
         })}
@@ -96,7 +100,7 @@ export function HelpOverlay({ state }: { state: State }) {
         </Text>
       ))}
       <Box flexGrow={1} />
-      <Text wrap="truncate"><Styled role="dim">{truncate(helpFooter(page), state.width)}</Styled></Text>
+      <Text wrap="truncate"><Styled role="dim">{truncate(helpFooter(page, state.width), state.width)}</Styled></Text>
     </Box>
   );
 }

@@ -4,6 +4,7 @@
  * reachable on the smallest terminal.
  */
 
+import { displayWidth } from '../core/width.js';
 import { helpFor } from './keymap.js';
 import type { State } from './state.js';
 
@@ -36,8 +37,10 @@ export function helpPage(state: Pick<State, 'screen' | 'width' | 'height' | 'hel
   return { lines: all.slice(top, top + room), keyWidth, columnWidth, total: all.length, top, room };
 }
 
-/** The help's bottom line: how to close it and, when it scrolls, where you are. */
-export function helpFooter(p: HelpPage): string {
+/** The help's bottom line: how to close it and, when it scrolls, where you are; shorter forms on a narrow terminal. */
+export function helpFooter(p: HelpPage, width = Infinity): string {
   if (p.total <= p.room) return '? or Esc closes this help';
-  return `${p.top + 1}–${Math.min(p.top + p.room, p.total)} of ${p.total} · j/k more · Esc closes`;
+  const last = Math.min(p.top + p.room, p.total);
+  const forms = [`${p.top + 1}–${last} of ${p.total} · j/k more · Esc closes`, `${p.top + 1}–${last}/${p.total} · j/k · Esc closes`, 'j/k · Esc closes'];
+  return forms.find((f) => displayWidth(f) <= width) ?? forms[forms.length - 1]!;
 }

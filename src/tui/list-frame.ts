@@ -6,12 +6,13 @@
 
 import type { SpanType } from '../core/article.js';
 import { findTerms } from '../core/find.js';
-import { parseQuery, searchTerms } from '../core/query.js';
+import { compileQuery } from '../core/query.js';
 import { sanitize } from '../core/sanitize.js';
 import { segments } from '../core/segments.js';
 import type { Role } from '../core/theme.js';
 import { displayWidth, padToWidth, truncate } from '../core/width.js';
 import type { ListRow } from '../store/store.js';
+import { promptWindow } from './prompt.js';
 import { type State, listRows } from './state.js';
 
 /** A piece of a line: text in a role's style, with the styles of any spans over it. */
@@ -23,15 +24,22 @@ export interface Piece {
 
 export type FrameLine = Piece[];
 
-export const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+/** A number as the reader shows it: in groups of three digits from 10 000 on (`20 001`). */
+export const formatCount = (n: number) => (n >= 10000 ? String(n).replace(/\B(?=(\d{3})+$)/g, ' ') : String(n));
+export const plural = (n: number, w: string) => `${formatCount(n)} ${w}${n === 1 ? '' : 's'}`;
 
 /** The bottom line: the prompt being typed, a note, or the main keys. */
 export function footerLine(state: State, hint: string): FrameLine {
   const w = state.width;
   if (state.prompt) {
     const label = state.screen === 'list' ? 'search: ' : 'find: ';
-    const text = truncate(state.prompt.text, Math.max(1, w - label.length - 1));
-    return [{ text: label, role: 'accent' }, { text }, { text: ' ', role: 'cursor' }];
+    const { shown, at } = promptWindow(state.prompt, Math.max(1, w - label.length));
+    const chars = [...shown];
+    // the cursor on the character it stands before, or a block past the end
+    return [
+      { text: label, role: 'accent' }, { text: chars.slice(0, at).join('') },
+      { text: chars[at] ?? ' ', role: 'cursor' }, { text: chars.slice(at + 1).join('') },
+    ];
   }
   if (state.confirm) return [{ text: truncate(state.confirm.text, w), role: 'accent' }];
   if (state.note) return [{ text: truncate(sanitize(state.note), w), role: 'warning' }];
@@ -65,11 +73,13 @@ export function articleHint(width: number, back: string): string {
 export function listFrame(state: State, rows: ListRow[], folder: string, status: string, searching = false): { header: FrameLine; body: FrameLine[]; footer: FrameLine } {
   const { width } = state;
   const { count, query, selected, top, view, unread } = state.list;
-  const terms = searchTerms(parseQuery(query));
+  const terms = compileQuery(query).marked;
   const dateW = 10;
   const sourceW = width >= 60 ? Math.min(14, Math.floor(width / 6)) : 0;
   const titleW = Math.max(1, width - 3 - dateW - 1 - (sourceW ? sourceW + 1 : 0));
-  const size = searching ? 'searching' : plural(count, query ? 'hit' : 'article');
+  // where the selection is, then how many: `123/20 001 articles`
+  const at = count > 0 ? `${formatCount(selected + 1)}/` : '';
+  const size = searching ? 'searching' : `${at}${plural(count, query ? 'hit' : 'article')}`;
   const shown = `${view === 'all' ? '' : `${view}: `}${size}${query ? ` for "${query}"` : ''}`;
   const unreadNote = view === 'all' && !query && unread !== null ? ` · ${unread} unread` : '';
   // the folder last: on a narrow terminal it is what gets cut

@@ -5,7 +5,7 @@
  */
 
 import { type Article, articleWords } from '../core/article.js';
-import { type Highlighted, highlightArticle } from '../core/highlights.js';
+import { type Highlighted, highlightArticle } from '../core/highlight/article.js';
 import type { ArticleHead } from './state.js';
 
 export const READER_MAX_CHARS = 1_000_000;

@@ -5,13 +5,13 @@
  * says where Enter jumps and what it marks there.
  */
 
-import type { Claim, Highlighted, Place } from '../core/highlights.js';
+import type { Claim, Highlighted, Place } from '../core/highlight/article.js';
 import { sanitize } from '../core/sanitize.js';
 import { truncate } from '../core/width.js';
 import type { FrameLine } from './list-frame.js';
 
 export interface Mark {
-  p: number;
+  paragraph: number;
   start: number;
   end: number;
 }
@@ -22,7 +22,7 @@ export interface PanelRow {
   marks: Mark[];
 }
 
-const markOf = (p: Place): Mark => ({ p: p.paragraph, start: p.start, end: p.end });
+const markOf = (p: Place): Mark => ({ paragraph: p.paragraph, start: p.start, end: p.end });
 const key = (p: Place | null) => (p ? p.text.toLowerCase() : '');
 
 /** A few words after the figure, to say what it counts: `2000` → `mensen zijn opgepakt`. */
@@ -47,7 +47,7 @@ export function describeClaim(c: Claim): string {
 /** The claim of the figure that a mark lands on, if any. */
 export function claimAt(body: Highlighted, m: Mark | undefined | null): Claim | undefined {
   if (!m) return undefined;
-  return body.claims.find((c) => c.figure.paragraph === m.p && c.figure.start < m.end && m.start < c.figure.end);
+  return body.claims.find((c) => c.figure.paragraph === m.paragraph && c.figure.start < m.end && m.start < c.figure.end);
 }
 
 const cache = new WeakMap<Highlighted, Map<number, PanelRow[]>>();
@@ -104,9 +104,9 @@ function buildRows(body: Highlighted, width: number): PanelRow[] {
   const giving = new Set(body.claims.flatMap((c) => [key(c.source), key(c.via)]));
   const others = body.sources.filter((s) => !giving.has(s.name.toLowerCase()));
   if (others.length) {
-    rows.push({ line: fit([{ text: 'other sources', role: 'title' }, { text: ' — named, but giving no figure', role: 'dim' }]), marks: [{ p: others[0]!.paragraph, start: others[0]!.start, end: others[0]!.end }] });
+    rows.push({ line: fit([{ text: 'other sources', role: 'title' }, { text: ' — named, but giving no figure', role: 'dim' }]), marks: [{ paragraph: others[0]!.paragraph, start: others[0]!.start, end: others[0]!.end }] });
     for (const s of others) {
-      rows.push({ line: fit([{ text: '  ' }, { text: sanitize(s.name), role: 'source' }, { text: s.mentions > 1 ? ` ×${s.mentions}` : '', role: 'dim' }]), marks: [{ p: s.paragraph, start: s.start, end: s.end }] });
+      rows.push({ line: fit([{ text: '  ' }, { text: sanitize(s.name), role: 'source' }, { text: s.mentions > 1 ? ` ×${s.mentions}` : '', role: 'dim' }]), marks: [{ paragraph: s.paragraph, start: s.start, end: s.end }] });
     }
   }
   return rows;

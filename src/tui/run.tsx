@@ -5,10 +5,10 @@ import { sanitize } from '../core/sanitize.js';
 import type { Theme } from '../core/theme.js';
 import type { Store } from '../store/store.js';
 import { App, type AppProps } from './app.js';
-import { startIndexHelper } from './index-helper-client.js';
-import type { Library } from './library.js';
+import { startIndexHelper } from '../store/index-helper-client.js';
+import type { Library } from '../store/library.js';
 import type { ReaderOptions } from './start.js';
-import { createSyncFeed } from './sync-feed.js';
+import { createIndexStatus } from '../store/index-status.js';
 import type { Terminal } from './terminal.js';
 
 interface RunOptions extends ReaderOptions {
@@ -24,7 +24,7 @@ interface RunOptions extends ReaderOptions {
 }
 
 export async function runReader(o: RunOptions): Promise<number> {
-  const feed = createSyncFeed(o.status);
+  const feed = createIndexStatus(o.status);
   // Ctrl+Z: give the terminal back and stop; on `fg`, take it again and draw everything anew.
   const suspend = () => {
     o.terminal.release();

@@ -3,13 +3,14 @@
  * then loads React and Ink (run.tsx) to take over from that first frame.
  */
 
-import { colourTheme, monoTheme } from '../core/theme.js';
+import { type ColourMode, themeFor } from '../core/theme.js';
 import { ReadingState } from '../store/reading.js';
 import type { View } from '../store/views.js';
 import { Store } from '../store/store.js';
 import { drawFirstFrame } from './first-frame.js';
-import { storeLibrary } from './library.js';
+import { storeLibrary } from '../store/library.js';
 import { takeTerminal } from './terminal.js';
+import v8 from 'node:v8';
 
 export interface ReaderOptions {
   dir: string;
@@ -17,12 +18,15 @@ export interface ReaderOptions {
   search?: string;
   /** The list's first view: `krant --unread` opens on the unread articles. */
   view?: View;
+  /** Decided by the command line, as for --print. */
+  colour: ColourMode;
   env: NodeJS.ProcessEnv;
   /** For tests of the way out: `draw` throws while drawing an article. */
   fault?: string;
 }
 
 export async function startReader(o: ReaderOptions): Promise<number> {
+  keepYoungGenerationSmall();
   const terminal = takeTerminal();
   let store: Store;
   try {
@@ -38,12 +42,21 @@ export async function startReader(o: ReaderOptions): Promise<number> {
     state.close();
     store.close();
   });
-  const mono = !!o.env.NO_COLOR && o.env.FORCE_COLOR === undefined;
-  const theme = mono ? monoTheme : colourTheme;
+  const theme = themeFor(o.colour);
   const library = storeLibrary(store, o.dir, state);
   const size = { width: process.stdout.columns || 80, height: process.stdout.rows || 24 };
   const status = 'checking the folder for changes…';
   if (!o.id && !o.search && (o.view ?? 'all') === 'all') drawFirstFrame(library, theme, size.width, size.height, status);
   const { runReader } = await import('./run.js');
   return runReader({ ...o, ...size, store, library, theme, terminal, status, stateFile: state.file, stateNotice: state.notice });
+}
+
+/**
+ * The reader draws many small frames, and V8 answers that churn by growing its young
+ * generation to 32 MB, which then stays in RSS. Kept at its first size it costs no key
+ * any time (key-to-frame alike) and the reader's peak RSS at 200 000 articles falls from
+ * 144 to under 120 MB (npm run bench). Set here, for the reader only: printing is short-lived.
+ */
+function keepYoungGenerationSmall(): void {
+  v8.setFlagsFromString('--semi-space-growth-factor=1');
 }

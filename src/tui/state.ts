@@ -4,12 +4,13 @@
  */
 
 import type { Key } from 'ink';
-import type { Span } from '../core/article.js';
+import type { ArticleSummary, ParagraphKind, Span } from '../core/article.js';
 import { findTerms } from '../core/find.js';
-import type { Highlighted } from '../core/highlights.js';
+import type { Highlighted } from '../core/highlight/article.js';
 import { wrap } from '../core/layout.js';
-import { type Term, parseQuery, phraseQuery, searchTerms } from '../core/query.js';
-import { actionFor } from './keymap.js';
+import { type Term, compileQuery, phraseQuery } from '../core/query.js';
+import { type PromptEdit, actionFor } from './keymap.js';
+import { type Prompt, editPrompt, promptOf } from './prompt.js';
 import { type Mark, claimAt, describeClaim, panelRows } from './panel.js';
 import { helpPage } from './help.js';
 import { VIEWS, type View } from '../store/views.js';
@@ -19,20 +20,16 @@ export type { Mark } from './panel.js';
 
 export const MAX_TEXT_WIDTH = 100;
 
-export interface ArticleHead {
-  id: string;
-  /** Who the article is apart from its file (a hash of its url or text): reading state is kept by it too. */
-  key: number;
-  title: string;
-  date: string;
-  source: string;
+/** The open article's title lines: its summary and its length. */
+export interface ArticleHead extends ArticleSummary {
   words: number;
 }
 
 /** What the reducer asks the app to do, as data; one runner (app.tsx) carries it out. */
 export type Effect =
   | { type: 'open'; index: number }
-  | { type: 'quit' }
+  /** Leave krant. */
+  | { type: 'exit' }
   | { type: 'suspend' }
   /** Ctrl+L: the whole screen drawn again, at the terminal's size now. */
   | { type: 'redraw' }
@@ -42,15 +39,18 @@ export type Effect =
   | { type: 'savePlace'; ref: ArticleRef; paragraph: number; offset: number }
   | { type: 'markAllRead'; view: View; query: string }
   /** Open the next unread article after a list position. */
-  | { type: 'nextUnread'; after: number };
+  | { type: 'nextUnread'; after: number }
+  /** The list is about to change (a search cleared): the selection follows the article now at this position. */
+  | { type: 'reselect'; index: number };
 
 export interface ViewLine {
   /** Paragraph index; -1 for the blank line between paragraphs. */
-  p: number;
+  paragraph: number;
   start: number;
   text: string;
   spans: Span[];
-  caption: boolean;
+  /** What the paragraph is: text, a caption or a heading (drawn each in its own style). */
+  kind: ParagraphKind;
 }
 
 export interface ArticleView {
@@ -88,7 +88,7 @@ export interface State {
   /** A yes/no question in the footer (`mark 87 articles read?`) and what yes does. */
   confirm: { text: string; effect: Effect } | null;
   /** The bottom prompt while typing a search (list) or a find (article). */
-  prompt: { text: string } | null;
+  prompt: Prompt | null;
   article: ArticleView | null;
   /** A one-line note in the footer (`search wrapped`), cleared by the next key. */
   note: string;
@@ -109,10 +109,22 @@ export type Action =
   | { type: 'open' }
   | { type: 'opened'; head: ArticleHead; body: Highlighted; index: number; place?: { paragraph: number; offset: number } | null }
   | { type: 'openFailed'; message: string }
+  /** Esc, h: back a level; q: close what is open (an overlay, the article, or krant from the list). */
   | { type: 'back' }
-  | { type: 'quit' }
+  | { type: 'close' }
+  /** Ctrl+C: leave krant from anywhere. */
+  | { type: 'exit' }
+  | { type: 'suspend' }
+  /** The answer to the question asked in the footer. */
+  | { type: 'answer'; yes: boolean }
+  /** The article to select at a position, kept on the same screen line when `keepLine` (the list changed under it). */
+  | { type: 'select'; index: number; keepLine?: boolean }
   | { type: 'promptOpen' }
-  | { type: 'promptInput'; text: string }
+  /** The prompt's text set (the cursor at its end unless given). */
+  | { type: 'promptInput'; text: string; cursor?: number }
+  | { type: 'promptEdit'; edit: PromptEdit; text?: string }
+  /** ↑/↓ while typing a search: through the hits. */
+  | { type: 'promptMove'; by: number }
   | { type: 'promptSubmit' }
   | { type: 'promptCancel' }
   | { type: 'clearSearch' }
@@ -144,8 +156,8 @@ const emit = (s: State, ...effects: Effect[]): State => ({ ...s, effects: [...s.
 /** Where the article view stands, to come back to it later at any width. */
 function placeOf(a: ArticleView): Effect {
   const line = a.lines[a.scroll];
-  const at = line && line.p < 0 ? a.lines[a.scroll + 1] : line;
-  return { type: 'savePlace', ref: { id: a.head.id, key: a.head.key }, paragraph: at?.p ?? 0, offset: at?.start ?? 0 };
+  const at = line && line.paragraph < 0 ? a.lines[a.scroll + 1] : line;
+  return { type: 'savePlace', ref: { id: a.head.id, key: a.head.key }, paragraph: at?.paragraph ?? 0, offset: at?.start ?? 0 };
 }
 
 /** One action: the new state and the effects it asks for. */
@@ -166,8 +178,8 @@ const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n
 export function layoutArticle(body: Highlighted, width: number): ViewLine[] {
   const lines: ViewLine[] = [];
   body.paragraphs.forEach((para, p) => {
-    if (p > 0) lines.push({ p: -1, start: 0, text: '', spans: [], caption: false });
-    for (const l of wrap(para.text, para.spans, width)) lines.push({ p, start: l.start, text: l.text, spans: l.spans, caption: para.kind === 'caption' });
+    if (p > 0) lines.push({ paragraph: -1, start: 0, text: '', spans: [], kind: 'text' });
+    for (const l of wrap(para.text, para.spans, width)) lines.push({ paragraph: p, start: l.start, text: l.text, spans: l.spans, kind: para.kind });
   });
   return lines;
 }
@@ -177,15 +189,15 @@ export function lineOf(lines: ViewLine[], p: number, at: number): number {
   let found = 0;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (l.p === p && l.start <= at) found = i;
-    if (l.p > p) break;
+    if (l.paragraph === p && l.start <= at) found = i;
+    if (l.paragraph > p) break;
   }
   return found;
 }
 
 function findMatches(body: Highlighted, terms: Term[]): Mark[] {
   if (terms.length === 0) return [];
-  return body.paragraphs.flatMap((para, p) => findTerms(para.text, terms).map((s) => ({ p, start: s.start, end: s.end })));
+  return body.paragraphs.flatMap((para, p) => findTerms(para.text, terms).map((s) => ({ paragraph: p, start: s.start, end: s.end })));
 }
 
 /** A selection in a list of `count` rows shown `rows` at a time: clamped, and the window moved just enough to show it. */
@@ -208,7 +220,7 @@ function scrollTo(s: State, scroll: number): State {
 
 /** Scrolls so that a mark shows, a few lines below the top. */
 function reveal(s: State, a: ArticleView, m: Mark): State {
-  const line = lineOf(a.lines, m.p, m.start);
+  const line = lineOf(a.lines, m.paragraph, m.start);
   const rows = bodyRows(s);
   let scroll = a.scroll;
   if (line < scroll || line >= scroll + rows) scroll = line - Math.min(3, Math.floor(rows / 3));
@@ -218,13 +230,13 @@ function reveal(s: State, a: ArticleView, m: Mark): State {
 }
 
 /** Marks every match of the terms; `query` is what the user typed, shown in the status line. */
-function withFind(s: State, a: ArticleView, query: string, terms: Term[] = parseQuery(query)): State {
+function withFind(s: State, a: ArticleView, query: string, terms: Term[]): State {
   const matches = findMatches(a.body, terms);
   const next: ArticleView = { ...a, find: { query, matches, current: 0 } };
   if (matches.length === 0) return { ...s, article: next };
   // the first match at or after the top of the view
   const top = a.lines[a.scroll];
-  let current = matches.findIndex((m) => !top || m.p > top.p || (m.p === top.p && m.start >= top.start));
+  let current = matches.findIndex((m) => !top || m.paragraph > top.paragraph || (m.paragraph === top.paragraph && m.start >= top.start));
   if (current < 0) current = 0;
   return reveal(s, { ...next, find: { query, matches, current } }, matches[current]!);
 }
@@ -239,7 +251,10 @@ function listReducer(s: State, action: Action): State {
     case 'end': return moveList(s, s.list.count - 1);
     case 'open': return s.list.count > 0 ? emit(s, { type: 'open', index: s.list.selected }) : s;
     case 'back': return s.list.query ? reducer(s, { type: 'clearSearch' }) : s;
-    case 'quit': return emit(s, { type: 'quit' });
+    case 'close': return emit(s, { type: 'exit' });
+    case 'select': return action.keepLine
+      ? moveList({ ...s, list: { ...s.list, top: action.index - (s.list.selected - s.list.top) } }, action.index)
+      : moveList(s, action.index);
     case 'toggleRead': return s.list.count > 0 ? emit(s, { type: 'toggle', mark: 'read', index: s.list.selected }) : s;
     case 'toggleSaved': return s.list.count > 0 ? emit(s, { type: 'toggle', mark: 'saved', index: s.list.selected }) : s;
     case 'nextUnread': return emit(s, { type: 'nextUnread', after: s.list.selected });
@@ -252,11 +267,17 @@ function listReducer(s: State, action: Action): State {
       const what = `${s.list.count === 1 ? 'the 1 article' : `all ${s.list.count} articles`}${s.list.query ? ` matching "${s.list.query}"` : ''}${s.list.view === 'all' ? '' : ` in the ${s.list.view} view`}`;
       return { ...s, confirm: { text: `Mark ${what} as read? y/n`, effect: { type: 'markAllRead', view: s.list.view, query: s.list.query } } };
     }
-    case 'promptOpen': return { ...s, prompt: { text: s.list.query } };
-    case 'promptInput': return { ...s, prompt: { text: action.text }, list: { ...s.list, query: action.text, selected: 0, top: 0 } };
-    case 'promptSubmit': return { ...s, prompt: null };
+    case 'promptOpen': return { ...s, prompt: promptOf(s.list.query) };
+    case 'promptInput': return { ...s, prompt: { text: action.text, cursor: action.cursor ?? [...action.text].length }, list: { ...s.list, query: action.text, selected: 0, top: 0 } };
+    case 'promptMove': return moveList(s, s.list.selected + action.by);
+    // Enter opens the hit that is selected, as in a fuzzy finder; with no hit it only closes the prompt
+    case 'promptSubmit': return s.list.query && s.list.count > 0 ? emit({ ...s, prompt: null }, { type: 'open', index: s.list.selected }) : { ...s, prompt: null };
     case 'promptCancel':
-    case 'clearSearch': return { ...s, prompt: null, list: { ...s.list, query: '', selected: 0, top: 0 } };
+    case 'clearSearch': {
+      // the selection stays on the article it was on, found again in the whole list
+      const cleared: State = { ...s, prompt: null, list: { ...s.list, query: '', selected: 0, top: 0 } };
+      return s.list.query && s.list.count > 0 ? emit(cleared, { type: 'reselect', index: s.list.selected }) : cleared;
+    }
     default: return s;
   }
 }
@@ -270,16 +291,17 @@ function articleReducer(s: State, action: Action): State {
     case 'halfPage': return scrollTo(s, a.scroll + action.by * Math.max(1, Math.floor(rows / 2)));
     case 'home': return scrollTo(s, 0);
     case 'end': return scrollTo(s, a.lines.length);
-    case 'quit': if (s.direct) return emit(s, placeOf(a), { type: 'quit' });
+    case 'close': if (s.direct) return emit(s, placeOf(a), { type: 'exit' });
     // falls through: back to the list
     case 'back': return emit({ ...s, screen: 'list', article: null, overlay: 'none', direct: false, list: { ...s.list, selected: a.index } }, placeOf(a));
     case 'toggleRead': return emit(s, { type: 'toggle', mark: 'read', index: a.index });
     case 'toggleSaved': return emit(s, { type: 'toggle', mark: 'saved', index: a.index });
     case 'nextUnread': return emit(s, placeOf(a), { type: 'nextUnread', after: a.index });
-    case 'promptOpen': return { ...s, prompt: { text: '' }, article: { ...a, findFrom: { scroll: a.scroll, find: a.find } } };
+    case 'promptOpen': return { ...s, prompt: promptOf(''), article: { ...a, findFrom: { scroll: a.scroll, find: a.find } } };
     case 'promptInput': {
       const from = a.findFrom ?? { scroll: a.scroll, find: a.find };
-      const found = withFind({ ...s, prompt: { text: action.text } }, { ...a, scroll: from.scroll }, action.text, phraseQuery(action.text));
+      const prompt = { text: action.text, cursor: action.cursor ?? [...action.text].length };
+      const found = withFind({ ...s, prompt }, { ...a, scroll: from.scroll }, action.text, phraseQuery(action.text));
       // nothing (yet) found: the view stays where it was when the find began
       return found.article!.find.matches.length ? found : { ...found, article: { ...found.article!, scroll: from.scroll } };
     }
@@ -333,7 +355,7 @@ function panelReducer(s: State, action: Action): State {
     case 'open': return rows[a.panel.selected] ? articleReducer(s, { type: 'jump', marks: rows[a.panel.selected]!.marks }) : s;
     case 'jump': return articleReducer(s, action);
     case 'back':
-    case 'quit': return { ...s, overlay: 'none' };
+    case 'close': return { ...s, overlay: 'none' };
     default: return s;
   }
 }
@@ -349,45 +371,14 @@ function helpReducer(s: State, action: Action): State {
     case 'home': return to(0);
     case 'end': return to(total);
     case 'back':
-    case 'quit': return { ...s, overlay: 'none' };
+    case 'close': return { ...s, overlay: 'none' };
     default: return s;
   }
 }
 
-const PROMPT_UNSAFE = /[\u0000-\u001f\u007f-\u009f]/;
-
-/** Several keys in one read (fast typing, a paste, tmux): each character on its own. */
-function splitChunk(input: string): Array<[string, Partial<Key>]> {
-  return [...input].map((c): [string, Partial<Key>] => {
-    if (c === '\r' || c === '\n') return ['', { return: true }];
-    if (c === '\x7f' || c === '\b') return ['', { backspace: true }];
-    if (c === '\t') return ['', { tab: true }];
-    const code = c.charCodeAt(0);
-    if (code >= 1 && code <= 26) return [String.fromCharCode(code + 96), { ctrl: true }]; // Ctrl+C, Ctrl+Z… typed ahead
-    return [c, {}];
-  });
-}
-
+/** A key, looked up in the key map in the light of the current state (question, prompt, overlay, screen). */
 function keyReducer(s: State, input: string, key: Partial<Key>): State {
-  if (input.length > 1 && !key.ctrl && !key.meta && !input.startsWith('\x1b')) {
-    return splitChunk(input).reduce((acc, [i, k]) => keyReducer(acc, i, k), s);
-  }
-  if (key.ctrl && input === 'c') return emit(s, ...(s.article ? [placeOf(s.article)] : []), { type: 'quit' });
-  if (key.ctrl && input === 'z') return emit(s, { type: 'suspend' });
-  if (s.confirm) {
-    // a question waits for its answer; any other key says no
-    const yes = input === 'y' || input === 'Y';
-    return { ...s, confirm: null, note: yes ? '' : 'not marked', ...(yes ? { effects: [...s.effects, s.confirm.effect] } : {}) };
-  }
-  if (s.prompt) {
-    if (key.escape) return reducer(s, { type: 'promptCancel' });
-    if (key.return) return reducer(s, { type: 'promptSubmit' });
-    if (key.backspace || key.delete) return reducer(s, { type: 'promptInput', text: [...s.prompt.text].slice(0, -1).join('') });
-    if (key.ctrl && input === 'u') return reducer(s, { type: 'promptInput', text: '' });
-    if (input && !key.ctrl && !key.meta && !PROMPT_UNSAFE.test(input)) return reducer(s, { type: 'promptInput', text: s.prompt.text + input });
-    return s;
-  }
-  const action = actionFor(s, input, key as Key);
+  const action = actionFor(s, input, key);
   return action ? reducer(s, action) : s;
 }
 
@@ -397,13 +388,25 @@ export function reducer(state: State, action: Action): State {
   const s = action.type === 'note' ? { ...state, note: action.text } : state;
   switch (action.type) {
     case 'note': return s;
+    case 'exit': return emit(s, ...(s.article ? [placeOf(s.article)] : []), { type: 'exit' });
+    case 'suspend': return emit(s, { type: 'suspend' });
+    case 'answer': {
+      if (!s.confirm) return s;
+      const asked = { ...s, confirm: null };
+      return action.yes ? emit(asked, s.confirm.effect) : { ...asked, note: 'not marked' };
+    }
+    case 'promptEdit': {
+      if (!s.prompt) return s;
+      const next = editPrompt(s.prompt, action.edit, action.text);
+      return next.text === s.prompt.text ? { ...s, prompt: next } : reducer(s, { type: 'promptInput', ...next });
+    }
     case 'resize': {
       const next = { ...s, width: action.width, height: action.height };
       if (!s.article) return moveList(next, s.list.selected);
       const a = s.article;
       const anchor = a.lines[a.scroll];
       const lines = layoutArticle(a.body, textWidth(next));
-      const scroll = anchor ? lineOf(lines, anchor.p < 0 ? (a.lines[a.scroll + 1]?.p ?? 0) : anchor.p, anchor.start) : 0;
+      const scroll = anchor ? lineOf(lines, anchor.paragraph < 0 ? (a.lines[a.scroll + 1]?.paragraph ?? 0) : anchor.paragraph, anchor.start) : 0;
       return { ...next, article: { ...a, lines, scroll: clamp(scroll, 0, Math.max(0, lines.length - bodyRows(next))) } };
     }
     case 'listCount': return moveList({ ...s, list: { ...s.list, count: action.count } }, s.list.selected);
@@ -419,7 +422,7 @@ export function reducer(state: State, action: Action): State {
       // opening an article marks it read
       const next: State = emit({ ...s, screen: 'article', overlay: 'none', prompt: null, article: a, list: { ...s.list, selected: action.index } }, { type: 'setRead', ref: { id: action.head.id, key: action.head.key }, read: true });
       // a search made in the list carries into the article: its words marked, the view at the first
-      return s.list.query ? withFind(next, a, s.list.query, searchTerms(parseQuery(s.list.query))) : next;
+      return s.list.query ? withFind(next, a, s.list.query, compileQuery(s.list.query).marked) : next;
     }
     case 'openFailed': return { ...s, note: action.message };
     case 'overlay': return { ...s, overlay: s.overlay === action.overlay ? 'none' : action.overlay, helpTop: 0 };
@@ -428,7 +431,7 @@ export function reducer(state: State, action: Action): State {
   if (s.overlay === 'help') return helpReducer(s, action);
   if (s.overlay !== 'none' && action.type !== 'jump') {
     // Esc, q or the overlay's own key close it; nothing else reaches the screen below
-    return action.type === 'back' || action.type === 'quit' ? { ...s, overlay: 'none' } : s;
+    return action.type === 'back' || action.type === 'close' ? { ...s, overlay: 'none' } : s;
   }
   return s.screen === 'article' && s.article ? articleReducer(s, action) : listReducer(s, action);
 }

@@ -7,7 +7,7 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ListRow } from '../store/store.js';
-import type { Library } from './library.js';
+import type { Library } from '../store/library.js';
 import type { View } from '../store/views.js';
 import { type Action, type State, listRows } from './state.js';
 

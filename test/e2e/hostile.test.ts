@@ -43,8 +43,9 @@ describe('hostile files in the reader', { skip: hasTmux ? false : 'tmux is not i
     t.start(100, 30, `--dir ${dir}`);
     t.run('pipe-pane', '-o', '-t', t.session, `cat >> ${raw}`);
     await t.waitFor(/3 articles\b/);
-    await t.keys('/', 'k', 'o', 'p', 'Enter');
+    await t.keys('/', 'k', 'o', 'p');
     await t.waitFor(/1 hit/);
+    // Enter in the search prompt opens the selected hit
     await t.keys('Enter');
     let s = await t.waitFor(/Kop A/);
     assertFits(s, 100);

@@ -1,10 +1,10 @@
 /** An article's highlights, whole: spans per paragraph, and its figures and sources listed. */
 
-import type { Article, Paragraph, Span } from './article.js';
-import { type Claim, findClaims } from './highlight/claims.js';
-import { analyse, spansOf } from './highlight/index.js';
+import type { Article, Paragraph, Span } from '../article.js';
+import { type Claim, findClaims } from './claims.js';
+import { analyse, spansOf } from './index.js';
 
-export type { Claim, Place } from './highlight/claims.js';
+export type { Claim, Place } from './claims.js';
 
 export interface HighlightedParagraph extends Paragraph {
   spans: Span[];

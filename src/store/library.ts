@@ -6,9 +6,9 @@
  */
 
 import type { Article } from '../core/article.js';
-import type { ArticleRef, Marks, ReadingState } from '../store/reading.js';
-import type { ListRow, Store } from '../store/store.js';
-import type { View } from '../store/views.js';
+import type { ArticleRef, Marks, ReadingState } from './reading.js';
+import type { ListRow, Store } from './store.js';
+import type { View } from './views.js';
 
 export interface SearchPage {
   count: number;
@@ -26,8 +26,8 @@ export interface Library {
   /** A page of hits in a view and their count; null when a newer search overtook this one. */
   search(view: View, query: string, offset: number, limit: number): Promise<SearchPage | null>;
   read(row: ListRow): Article;
-  /** Where an article stands in the whole list, or -1. */
-  position(id: string): number;
+  /** Where an article stands in a view's list, or -1. */
+  position(id: string, view?: View): number;
   /** Reading state: read, saved and place, kept apart from the index. */
   marks(id: string): Marks;
   setRead(refs: readonly ArticleRef[], read: boolean): void;
@@ -46,7 +46,7 @@ export function storeLibrary(store: Store, folder: string, state: ReadingState):
     withFlags: (rows) => store.withFlags(rows.map((r) => ({ ...r }))),
     search: async (view, q, offset, limit) => store.searchIn(view, q, limit, offset),
     read: (row) => store.read(row),
-    position: (id) => store.position(id),
+    position: (id, view = 'all') => store.positionIn(view, id),
     marks: (id) => state.get(id),
     setRead: (refs, read) => state.setRead(refs, read),
     setSaved: (refs, saved) => state.setSaved(refs, saved),

@@ -10,13 +10,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { type SyncProgress, progressText } from '../store/progress.js';
-import type { Warning } from '../store/scan.js';
-import type { Store } from '../store/store.js';
+import { type SyncProgress, progressText } from './progress.js';
+import type { Warning } from './scan.js';
+import type { Store } from './store.js';
 import type { SearchPage } from './library.js';
-import type { SyncFeedSource } from './sync-feed.js';
-import { type HelperMessage, type SearchRequest, helperArgs } from '../store/helper-protocol.js';
-import type { View } from '../store/views.js';
+import type { IndexStatusSource } from './index-status.js';
+import { type HelperMessage, type SearchRequest, helperArgs } from './helper-protocol.js';
+import type { View } from './views.js';
 
 export interface IndexHelper {
   /** Skipped files, to name once the reader has given the terminal back. */
@@ -32,14 +32,14 @@ export interface IndexHelper {
 const REFRESH_MS = 250;
 
 function helperFile(): string | null {
-  for (const rel of ['../index-helper.js', './index-helper.js', '../store/index-helper.ts']) {
+  for (const rel of ['../index-helper.js', './index-helper.js', './index-helper.ts']) {
     const file = fileURLToPath(new URL(rel, import.meta.url));
     if (fs.existsSync(file)) return file;
   }
   return null;
 }
 
-export function startIndexHelper(store: Store, feed: SyncFeedSource, stateFile: string | null): IndexHelper {
+export function startIndexHelper(store: Store, status: IndexStatusSource, stateFile: string | null): IndexHelper {
   const warnings: Warning[] = [];
   const notices: string[] = [];
   let last = 0;
@@ -47,11 +47,11 @@ export function startIndexHelper(store: Store, feed: SyncFeedSource, stateFile: 
     const now = Date.now();
     if (now - last < REFRESH_MS && p.found === undefined) return;
     last = now;
-    feed.update({ text: progressText(p, now), bump: p.found === undefined });
+    status.update({ text: progressText(p, now), bump: p.found === undefined });
   };
   const finish = (changes: number, more: Warning[]) => {
     warnings.push(...more);
-    feed.update({ text: '', bump: changes > 0 });
+    status.update({ text: '', bump: changes > 0 });
   };
 
   const file = store.indexFile ? helperFile() : null;
@@ -59,7 +59,7 @@ export function startIndexHelper(store: Store, feed: SyncFeedSource, stateFile: 
     store.fullSync(onProgress).then(
       (r) => {
         if (r.added + r.removed > 0) store.reconcileState();
-        finish(r.added + r.changed + r.removed, [...r.warnings, ...store.skipped()]);
+        finish(r.added + r.changed + r.removed, r.warnings);
       },
       (e) => finish(0, [{ what: `sync failed: ${(e as Error).message}`, path: store.root }]),
     );

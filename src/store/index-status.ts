@@ -3,24 +3,24 @@
  * changes whenever the index does. The app subscribes to it (useSyncExternalStore).
  */
 
-export interface SyncStatus {
+export interface IndexStatus {
   /** Bumped after every batch written: the list reads its rows again. */
   revision: number;
   /** What the header says while indexing, '' when done. */
   text: string;
 }
 
-export interface SyncFeed {
+export interface IndexStatusReader {
   subscribe(listener: () => void): () => void;
-  get(): SyncStatus;
+  get(): IndexStatus;
 }
 
-export interface SyncFeedSource extends SyncFeed {
-  update(change: Partial<SyncStatus> & { bump?: boolean }): void;
+export interface IndexStatusSource extends IndexStatusReader {
+  update(change: Partial<IndexStatus> & { bump?: boolean }): void;
 }
 
-export function createSyncFeed(text = ''): SyncFeedSource {
-  let status: SyncStatus = { revision: 0, text };
+export function createIndexStatus(text = ''): IndexStatusSource {
+  let status: IndexStatus = { revision: 0, text };
   const listeners = new Set<() => void>();
   return {
     subscribe(l) {
