@@ -1,15 +1,67 @@
 // Bundles src/ into dist/ with esbuild, shaped by start-up time:
+// - dist/boot.cjs: what bin/krant.js requires first: V8's settings, and the loader that
+//   runs the two bundles below through a V8 code cache (src/boot.ts).
 // - dist/cli.cjs: the command and everything `--print` needs, as CommonJS, so that a
 //   start does not pay for Node's ES module loader; the store (SQLite), highlighting
 //   and colour are in it but run only when used.
-// - dist/reader.js, dist/index-helper.js, dist/parse-worker.js (+ dist/chunks): ES
-//   modules, loaded only by the reader and the index build (Ink's layout engine needs
-//   top-level await).
+// - dist/reader.cjs: the reader, CommonJS too; React, Ink and the app are evaluated only
+//   after the first frame is drawn (a lazy import, kept lazy by the bundler). Ink's layout
+//   engine is instantiated synchronously (see syncYoga), so no top-level await is left.
+// - dist/index-helper.js, dist/parse-worker.js (+ dist/chunks): ES modules, run in a
+//   process or thread of their own.
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+// Ink and its helpers measure text with `string-width`: they get krant's own measure
+// (src/tui/ink-string-width.ts), one width rule for what krant fits and what Ink draws.
+const oneWidth = {
+  name: 'one-width',
+  setup(b) {
+    const shim = fileURLToPath(new URL('../src/tui/ink-string-width.ts', import.meta.url));
+    b.onResolve({ filter: /^string-width$/ }, (args) => (args.importer.includes('node_modules') ? { path: shim } : undefined));
+  },
+};
+
+// Yoga (Ink's layout engine) is WebAssembly that yoga-layout loads with a top-level await
+// on an asynchronous compile. Compiled synchronously instead, the reader can be one
+// CommonJS bundle, and the app answers keys sooner. Its Emscripten loader takes an
+// `instantiateWasm` hook; the hook is handed the bytes the loader decodes itself.
+const syncYoga = {
+  name: 'sync-yoga',
+  setup(b) {
+    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/ }, () => ({
+      contents: `import loadYoga from '../binaries/yoga-wasm-base64-esm.js';
+import wrapAssembly from './wrapAssembly.js';
+const wasm = { instantiateWasm(imports, receive, bytes) {
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), imports);
+  receive(instance);
+  return instance.exports;
+} };
+loadYoga(wasm);
+export default wrapAssembly(wasm);
+export * from './generated/YGEnums.js';`,
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /yoga-wasm-base64-esm\.js$/ }, (args) => {
+      const src = readFileSync(args.path, 'utf8');
+      const hook = /return h\.instantiateWasm\(d,\s*a\)/;
+      if (!hook.test(src)) throw new Error('yoga-layout changed: the instantiateWasm hook was not found');
+      return { contents: src.replace(hook, 'return h.instantiateWasm(d,a,wa())'), loader: 'js' };
+    });
+    // Ink connects to React devtools only when DEV=true, behind top-level awaits: never here
+    b.onLoad({ filter: /ink[\\/]build[\\/]reconciler\.js$/ }, (args) => {
+      const src = readFileSync(args.path, 'utf8');
+      const awaits = ["await import('./devtools.js');", 'await loadPackageJson()'];
+      for (const a of awaits) if (!src.includes(a)) throw new Error(`ink changed: "${a}" was not found`);
+      return { contents: src.replace(awaits[0], '').replace(awaits[1], '{}'), loader: 'js' };
+    });
+  },
+};
+
 const common = {
+  plugins: [oneWidth],
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -23,21 +75,31 @@ const common = {
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: { cli: 'src/cli.ts' },
+  entryPoints: { cli: 'src/cli.ts', boot: 'src/boot.ts' },
   outExtension: { '.js': '.cjs' },
   outdir: 'dist',
   format: 'cjs',
   define: {
     'process.env.NODE_ENV': '"production"',
     KRANT_VERSION: JSON.stringify(version),
-    KRANT_READER: '"./reader.js"',
+    KRANT_READER: '"reader.cjs"',
     'import.meta.url': '__krantUrl',
   },
   banner: { js: "const __krantUrl=require('url').pathToFileURL(__filename).href;" },
 });
 await build({
   ...common,
-  entryPoints: { reader: 'src/tui/start.ts', 'parse-worker': 'src/store/parse-worker.ts', 'index-helper': 'src/store/index-helper.ts' },
+  plugins: [oneWidth, syncYoga],
+  entryPoints: { reader: 'src/tui/start.ts' },
+  outExtension: { '.js': '.cjs' },
+  outdir: 'dist',
+  format: 'cjs',
+  define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__krantUrl' },
+  banner: { js: "const __krantUrl=require('url').pathToFileURL(__filename).href;" },
+});
+await build({
+  ...common,
+  entryPoints: { 'parse-worker': 'src/store/parse-worker.ts', 'index-helper': 'src/store/index-helper.ts' },
   outdir: 'dist',
   splitting: true,
   format: 'esm',

@@ -7,6 +7,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { EXIT } from './core/exit-codes.js';
 import { KrantError, isKrantError } from './core/errors.js';
@@ -347,9 +348,11 @@ async function run(argv: string[]): Promise<number> {
   // Ink's layout engine (yoga, built with Emscripten) asks `typeof fetch`, and Node 20 then
   // loads its whole HTTP client: about 15 ms of the first frame. krant never fetches.
   delete (globalThis as { fetch?: unknown }).fetch;
-  // Built, the reader is an ES module bundle of its own beside this file; from source, the module itself.
-  const reader = typeof KRANT_READER === 'string' ? new URL(KRANT_READER, import.meta.url).href : './tui/start.js';
-  const { startReader } = (await import(reader)) as typeof import('./tui/start.js');
+  // Built, the reader is a CommonJS bundle of its own beside this file (required: Node's ES
+  // module loader costs start-up time); from source, the module itself.
+  const { startReader } = (typeof KRANT_READER === 'string'
+    ? (createRequire(import.meta.url)('./boot.cjs') as typeof import('./boot.js')).load(KRANT_READER)
+    : await import('./tui/start.js')) as typeof import('./tui/start.js');
   const colour = colourMode(opts.color, env, true);
   return startReader({ dir, id: open, search: opts.search, view: opts.unread ? 'unread' : opts.saved ? 'saved' : 'all', colour, env, fault: env.KRANT_FAULT });
 }

@@ -236,6 +236,26 @@ describe('krant --print', () => {
     assert.deepEqual(a.paragraphs[1].links, [{ start: 8, end: 16, url: 'https://knmi.nl' }]);
   });
 
+  it('starts through a V8 code cache it makes on the first run, and does without a damaged one', () => {
+    const home = makeFolder();
+    const env = { XDG_CACHE_HOME: home };
+    const first = krant(['--print', '2022-01-almaty'], env);
+    assert.equal(first.code, 0);
+    const code = path.join(home, 'krant', 'code');
+    const made = fs.readdirSync(code).filter((f) => f.startsWith('cli.cjs-') && f.endsWith('.v8'));
+    assert.equal(made.length, 1, 'one cache file for the command');
+    const file = path.join(code, made[0]!);
+    const stamp = fs.statSync(file).mtimeMs;
+    assert.equal(krant(['--print', '2022-01-almaty'], env).out, first.out);
+    assert.equal(fs.statSync(file).mtimeMs, stamp, 'a cache that fits is used, not written again');
+    fs.writeFileSync(file, Buffer.alloc(4096, 7));
+    const damaged = krant(['--print', '2022-01-almaty'], env);
+    assert.equal(damaged.code, 0);
+    assert.equal(damaged.out, first.out);
+    assert.equal(damaged.err, '');
+    assert.notDeepEqual(fs.readFileSync(file), Buffer.alloc(4096, 7), 'a damaged cache is made anew');
+  });
+
   it('marks a match that is only in the title in a snippet of the title', () => {
     const dir = makeFolder({ 'a.txt': article('Zeeuwse dijken versterkt', '2024-01-01', 'Het werk duurt drie jaar.') });
     const hits = JSON.parse(krant(['--print', '--json', '--dir', dir, '--search', 'dijken']).out);

@@ -71,7 +71,7 @@ describe('the index survives', () => {
     const cache = makeFolder();
     assert.equal(run(['--print', '--dir', dir], cache).status, 0);
     const file = fs.readdirSync(path.join(cache, 'krant')).find((f) => f.endsWith('.db'))!;
-    for (const f of fs.readdirSync(path.join(cache, 'krant'))) fs.rmSync(path.join(cache, 'krant', f));
+    for (const f of fs.readdirSync(path.join(cache, 'krant'))) fs.rmSync(path.join(cache, 'krant', f), { recursive: true });
     fs.writeFileSync(path.join(cache, 'krant', file), Buffer.alloc(65536, 'not a database '));
     const r = run(['--print', '--dir', dir], cache);
     assert.equal(r.status, 0);

@@ -1,4 +1,8 @@
-/** Applies theme styles as ANSI codes with chalk: for `--print` in colour and the reader's first frame. */
+/**
+ * Applies theme styles as ANSI codes with chalk: for `--print` in colour, the reader's
+ * first frame and every line the reader draws (one styled string per line: Ink then lays
+ * out a line, not each piece of it).
+ */
 
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Span, SpanType } from './article.js';
@@ -9,7 +13,8 @@ export interface Painter {
   role(role: Role, text: string): string;
   /** Text in a role's style (if any) with the styles of the span types over it. */
   piece(text: string, role?: Role, types?: readonly SpanType[]): string;
-  spans(text: string, spans: readonly Span[], base?: Role): string;
+  /** `current`: ranges drawn as the focused place (the current match, a picked figure). */
+  spans(text: string, spans: readonly Span[], base?: Role, current?: ReadonlyArray<{ start: number; end: number }>): string;
 }
 
 function apply(chalk: ChalkInstance, style: Style, text: string): string {
@@ -27,13 +32,18 @@ function apply(chalk: ChalkInstance, style: Style, text: string): string {
   return c(text);
 }
 
-export function ansiPainter(theme: Theme = colourTheme): Painter {
-  const chalk = new Chalk({ level: 1 });
-  const piece = (text: string, role?: Role, types?: readonly SpanType[]) =>
-    apply(chalk, { ...(role ? theme[role] : {}), ...(types?.length ? styleFor(theme, types) : {}) }, text);
+/** `level` 0 paints nothing (a test's frames, or text without any styling). */
+export function ansiPainter(theme: Theme = colourTheme, level: 0 | 1 = 1): Painter {
+  const chalk = new Chalk({ level });
+  const piece = (text: string, role?: Role, types?: readonly SpanType[], current = false) =>
+    apply(chalk, { ...(role ? theme[role] : {}), ...(types?.length || current ? styleFor(theme, types ?? [], current) : {}) }, text);
   return {
     role: (role, text) => apply(chalk, theme[role], text),
-    piece,
-    spans: (text, spans, base) => segments(text, spans).map((seg) => piece(seg.text, base, seg.types)).join(''),
+    piece: (text, role, types) => piece(text, role, types),
+    spans: (text, spans, base, current = []) => {
+      // the current ranges are cut out as segments of their own, then drawn in the current style
+      const all = current.length ? [...spans, ...current.map((c) => ({ type: 'match' as const, start: c.start, end: c.end }))] : spans;
+      return segments(text, all).map((seg) => piece(seg.text, base, seg.types, current.some((c) => seg.start >= c.start && seg.start < c.end))).join('');
+    },
   };
 }

@@ -5,7 +5,7 @@
  * the helper cannot start) the same work runs in this process.
  */
 
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import readline from 'node:readline';
@@ -30,6 +30,8 @@ export interface IndexHelper {
 
 // Redraw the list at most this often while a large build goes on.
 const REFRESH_MS = 250;
+// The helper starts this long after the reader's first frame (see start below).
+const START_AFTER_MS = 150;
 
 function helperFile(): string | null {
   for (const rel of ['../index-helper.js', './index-helper.js', './index-helper.ts']) {
@@ -56,13 +58,14 @@ export function startIndexHelper(store: Store, status: IndexStatusSource, stateF
 
   const file = store.indexFile ? helperFile() : null;
   if (!file) {
-    store.fullSync(onProgress).then(
+    // after the first frame and the first keys (setImmediate runs once input waiting is read)
+    setImmediate(() => store.fullSync(onProgress).then(
       (r) => {
         if (r.added + r.removed > 0) store.reconcileState();
         finish(r.added + r.changed + r.removed, r.warnings);
       },
       (e) => finish(0, [{ what: `sync failed: ${(e as Error).message}`, path: store.root }]),
-    );
+    ));
     return {
       warnings,
       notices,
@@ -71,17 +74,10 @@ export function startIndexHelper(store: Store, status: IndexStatusSource, stateF
     };
   }
 
-  const child = spawn(process.execPath, [file, ...helperArgs(store.root, stateFile)], { stdio: ['pipe', 'pipe', 'ignore'] });
-  try {
-    if (child.pid) os.setPriority(child.pid, 10); // the reader's keys come first
-  } catch {
-    // not allowed here: it runs at normal priority
-  }
-  child.stdin.on('error', () => {}); // the helper may be gone already
   // Each search waits for its own answer; one overtaken by a newer search gets null.
   let seq = 0;
   const waiting = new Map<number, (page: SearchPage | null) => void>();
-  readline.createInterface({ input: child.stdout }).on('line', (line) => {
+  const onLine = (line: string) => {
     let msg: HelperMessage;
     try {
       msg = JSON.parse(line);
@@ -99,8 +95,26 @@ export function startIndexHelper(store: Store, status: IndexStatusSource, stateF
         resolve(n === msg.result.seq ? { count: msg.result.count, rows: msg.result.rows } : null);
       }
     }
-  });
-  child.on('error', () => finish(0, []));
+  };
+
+  // Started once the first frame is drawn and keys typed meanwhile are answered (a process
+  // starting beside the reader on a two-core machine slows its first key), or at once by a search.
+  let child: ChildProcess | null = null;
+  let stopped = false;
+  const start = (): ChildProcess | null => {
+    if (child || stopped) return child;
+    child = spawn(process.execPath, [file, ...helperArgs(store.root, stateFile)], { stdio: ['pipe', 'pipe', 'ignore'] });
+    try {
+      if (child.pid) os.setPriority(child.pid, 10); // the reader's keys come first
+    } catch {
+      // not allowed here: it runs at normal priority
+    }
+    child.stdin!.on('error', () => {}); // the helper may be gone already
+    readline.createInterface({ input: child.stdout! }).on('line', onLine);
+    child.on('error', () => finish(0, []));
+    return child;
+  };
+  const timer = setTimeout(start, START_AFTER_MS);
   return {
     warnings,
     notices,
@@ -109,10 +123,12 @@ export function startIndexHelper(store: Store, status: IndexStatusSource, stateF
         const n = ++seq;
         waiting.set(n, resolve);
         const request: SearchRequest = { seq: n, view, search: query, offset, limit };
-        child.stdin.write(JSON.stringify(request) + '\n');
+        start()?.stdin!.write(JSON.stringify(request) + '\n');
       }),
     stop: () => {
-      if (child.exitCode === null) child.kill('SIGTERM'); // what it committed stays; the next start goes on from there
+      stopped = true;
+      clearTimeout(timer);
+      if (child && child.exitCode === null) child.kill('SIGTERM'); // what it committed stays; the next start goes on from there
     },
   };
 }

@@ -1,7 +1,7 @@
 /** The reader: one update function for state, one runner for its effects, screens that draw. */
 
 import { useApp, useInput, useStdout } from 'ink';
-import React, { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import React, { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Theme } from '../core/theme.js';
 import { ArticleScreen, HelpOverlay, ListScreen, SourcesPanel } from './components.js';
 import type { Library } from '../store/library.js';
@@ -10,7 +10,8 @@ import type { IndexStatusReader } from '../store/index-status.js';
 import { splitKeys } from './keymap.js';
 import { type Action, type Effect, type State, initialState, update } from './state.js';
 import { type ListRowsApi, useListRows } from './use-list-rows.js';
-import { ThemeProvider } from './theme.js';
+import { PainterProvider } from './theme.js';
+import { ansiPainter } from '../core/paint.js';
 import type { View } from '../store/views.js';
 
 export interface AppProps {
@@ -30,6 +31,8 @@ export interface AppProps {
   /** For tests of the way out: `draw` throws while drawing an article. */
   fault?: string;
 }
+
+const COUNT_AFTER_MS = 100;
 
 // No background sync: one snapshot, always the same object (useSyncExternalStore compares by identity).
 const NO_SYNC = { revision: 0, text: '' };
@@ -53,6 +56,8 @@ function useUpdate(init: () => State, run: (e: Effect, dispatch: (a: Action) => 
 export function App({ library, theme, width, height, initialQuery = '', initialView = 'all', openId, sync = IDLE, onSuspend, onRedraw, fault }: AppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
+  // styles as ANSI codes on a terminal; a test's stream gets the text alone
+  const painter = useMemo(() => ansiPainter(theme, (stdout as { isTTY?: boolean }).isTTY ? 1 : 0), [theme, stdout]);
   const { revision, text: syncText } = useSyncExternalStore(sync.subscribe, sync.get);
   // bumped on every change of reading state: rows and counts are read again
   const [marksRevision, setMarksRevision] = useState(0);
@@ -159,9 +164,16 @@ export function App({ library, theme, width, height, initialQuery = '', initialV
     if (selectedId) anchor.current = selectedId;
   }, [selectedId]);
 
-  // How many are unread, for the header: counted after the first frame, again when the index or the state changed
+  // How many are unread, for the header: again when the index or the state changed; the
+  // first time a little after the first frame, so that keys typed during the start are
+  // answered first (it scans the marks)
+  const counted = useRef(false);
   useEffect(() => {
-    dispatch({ type: 'counts', unread: library.count('unread') });
+    const count = () => dispatch({ type: 'counts', unread: library.count('unread') });
+    if (counted.current) return count();
+    counted.current = true;
+    const later = setTimeout(count, COUNT_AFTER_MS);
+    return () => clearTimeout(later);
   }, [revision, marksRevision]);
 
   // `krant ID` opens that article first
@@ -183,5 +195,5 @@ export function App({ library, theme, width, height, initialQuery = '', initialV
   else if (state.overlay === 'panel' && state.article) screen = <SourcesPanel state={state} />;
   else if (state.screen === 'article' && state.article) screen = <ArticleScreen state={state} />;
   else screen = <ListScreen state={state} rows={list.rows} folder={library.folder} status={syncText} searching={list.searching} />;
-  return <ThemeProvider value={theme}>{screen}</ThemeProvider>;
+  return <PainterProvider value={painter}>{screen}</PainterProvider>;
 }

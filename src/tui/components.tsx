@@ -49,8 +49,8 @@ export function ArticleScreen({ state }: { state: State }) {
   const current = a.find.matches[a.find.current];
   return (
     <Box flexDirection="column" width={width} height={state.height}>
-      <Text wrap="truncate">{pad}<Styled role="title">{truncate(a.head.title, tw)}</Styled></Text>
-      <Text wrap="truncate">{pad}<Styled role="meta">{padToWidth(meta, Math.max(0, tw - displayWidth(right)))}</Styled><Styled role="accent">{displayWidth(right) <= tw ? right : ''}</Styled></Text>
+      <FrameText line={[{ text: pad }, { text: truncate(a.head.title, tw), role: 'title' }]} />
+      <FrameText line={[{ text: pad }, { text: padToWidth(meta, Math.max(0, tw - displayWidth(right))), role: 'meta' }, { text: displayWidth(right) <= tw ? right : '', role: 'accent' }]} />
       <Box flexDirection="column" height={rows}>
         {visible.map((line, i) => {
           const matchSpans: Span[] = a.find.matches.flatMap((m) => {
@@ -58,12 +58,7 @@ export function ArticleScreen({ state }: { state: State }) {
             return r ? [{ type: 'match' as const, ...r }] : [];
           });
           const cur = [current, ...a.picked].flatMap((m) => markOn(line, m) ?? []);
-          return (
-            <Text key={a.scroll + i} wrap="truncate">
-              {pad}
-              <SpanText text={line.text} spans={[...line.spans, ...matchSpans]} base={KIND_ROLE[line.kind]} current={cur} />
-            </Text>
-          );
+          return <SpanText key={a.scroll + i} pad={pad} text={line.text} spans={[...line.spans, ...matchSpans]} base={KIND_ROLE[line.kind]} current={cur} />;
         })}
       </Box>
       <FrameText line={articleFooter(state)} />
@@ -87,20 +82,16 @@ export function HelpOverlay({ state }: { state: State }) {
   const textW = Math.max(1, page.columnWidth - page.keyWidth);
   return (
     <Box flexDirection="column" width={state.width} height={state.height}>
-      <Text wrap="truncate"><Styled role="title">{truncate(`krant · keys on the ${state.screen === 'list' ? 'list' : 'article'}`, state.width)}</Styled></Text>
+      <Styled role="title">{truncate(`krant · keys on the ${state.screen === 'list' ? 'list' : 'article'}`, state.width)}</Styled>
       <Text> </Text>
       {page.lines.map((cells, i) => (
-        <Text key={page.top + i} wrap="truncate">
-          {cells.map(([k, what], c) => (
-            <Text key={k}>
-              <Styled role="accent">{padToWidth(truncate(k, page.keyWidth), page.keyWidth)}</Styled>
-              {c < cells.length - 1 ? padToWidth(truncate(what, textW), textW + 2) : truncate(what, textW)}
-            </Text>
-          ))}
-        </Text>
+        <FrameText key={page.top + i} line={cells.flatMap(([k, what], c): FrameLine => [
+          { text: padToWidth(truncate(k, page.keyWidth), page.keyWidth), role: 'accent' },
+          { text: c < cells.length - 1 ? padToWidth(truncate(what, textW), textW + 2) : truncate(what, textW) },
+        ])} />
       ))}
       <Box flexGrow={1} />
-      <Text wrap="truncate"><Styled role="dim">{truncate(helpFooter(page, state.width), state.width)}</Styled></Text>
+      <Styled role="dim">{truncate(helpFooter(page, state.width), state.width)}</Styled>
     </Box>
   );
 }
@@ -114,7 +105,7 @@ export function SourcesPanel({ state }: { state: State }) {
   const position = rows.length ? ` · ${selected + 1}/${rows.length}` : '';
   return (
     <Box flexDirection="column" width={state.width} height={state.height}>
-      <Text wrap="truncate"><Styled role="title">{truncate(`Who says what${position}`, state.width)}</Styled></Text>
+      <Styled role="title">{truncate(`Who says what${position}`, state.width)}</Styled>
       {rows.length === 0 ? <Styled role="dim">No sources or figures found in this article.</Styled> : visible.map((row, i) => (
         <FrameText key={top + i} line={[{ text: top + i === selected ? '▸ ' : '  ', role: 'accent' }, ...row.line.map((p) => (top + i === selected ? { ...p, role: 'selected' as const } : p))]} />
       ))}

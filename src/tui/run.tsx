@@ -11,6 +11,10 @@ import type { ReaderOptions } from './start.js';
 import { createIndexStatus } from '../store/index-status.js';
 import type { Terminal } from './terminal.js';
 
+// Ink draws at most this many frames a second: a key that comes right after a frame waits
+// at most 1000/MAX_FPS ms for its own (Ink's default, 30, let the first key wait 33 ms).
+const MAX_FPS = 60;
+
 interface RunOptions extends ReaderOptions {
   store: Store;
   library: Library;
@@ -49,7 +53,7 @@ export async function runReader(o: RunOptions): Promise<number> {
     library: { ...o.library, search: helper.search }, theme: o.theme, width: o.width, height: o.height,
     initialQuery: o.search ?? '', initialView: o.view, openId: o.id, onSuspend: suspend, onRedraw: () => redraw(), sync: feed, fault: o.fault,
   };
-  const instance = render(<App {...props} />, { stdout: o.terminal.output, exitOnCtrlC: false, patchConsole: false });
+  const instance = render(<App {...props} />, { stdout: o.terminal.output, exitOnCtrlC: false, patchConsole: false, maxFps: MAX_FPS });
 
   try {
     await instance.waitUntilExit();

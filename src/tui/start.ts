@@ -10,7 +10,6 @@ import { Store } from '../store/store.js';
 import { drawFirstFrame } from './first-frame.js';
 import { storeLibrary } from '../store/library.js';
 import { takeTerminal } from './terminal.js';
-import v8 from 'node:v8';
 
 export interface ReaderOptions {
   dir: string;
@@ -26,7 +25,6 @@ export interface ReaderOptions {
 }
 
 export async function startReader(o: ReaderOptions): Promise<number> {
-  keepYoungGenerationSmall();
   const terminal = takeTerminal();
   let store: Store;
   try {
@@ -49,14 +47,4 @@ export async function startReader(o: ReaderOptions): Promise<number> {
   if (!o.id && !o.search && (o.view ?? 'all') === 'all') drawFirstFrame(library, theme, size.width, size.height, status);
   const { runReader } = await import('./run.js');
   return runReader({ ...o, ...size, store, library, theme, terminal, status, stateFile: state.file, stateNotice: state.notice });
-}
-
-/**
- * The reader draws many small frames, and V8 answers that churn by growing its young
- * generation to 32 MB, which then stays in RSS. Kept at its first size it costs no key
- * any time (key-to-frame alike) and the reader's peak RSS at 200 000 articles falls from
- * 144 to under 120 MB (npm run bench). Set here, for the reader only: printing is short-lived.
- */
-function keepYoungGenerationSmall(): void {
-  v8.setFlagsFromString('--semi-space-growth-factor=1');
 }
