@@ -115,7 +115,7 @@ def first_frame(a, env):
         t = Term(a.cmd, a.cols, a.rows, env)
         ms = t.wait_for(a.marker, 30)
         frames.append(ms)
-        if ms is not None:
+        if ms is not None and not a.no_key:
             sent = time.monotonic()
             os.write(t.fd, b'j')
             mark = len(t.buf)
@@ -205,6 +205,7 @@ def main():
     ap.add_argument('--ready', default='')
     ap.add_argument('--word', default='politie')
     ap.add_argument('--runs', type=int, default=5)
+    ap.add_argument('--no-key', action='store_true', help='first frame only (another program than krant)')
     ap.add_argument('--env', action='append', default=[])
     argv = sys.argv[1:]
     cut = argv.index('--') if '--' in argv else len(argv)

@@ -4,12 +4,14 @@
 // - dist/cli.cjs: the command and everything `--print` needs, as CommonJS, so that a
 //   start does not pay for Node's ES module loader; the store (SQLite), highlighting
 //   and colour are in it but run only when used.
-// - dist/reader.cjs: the reader, CommonJS too; React, Ink and the app are evaluated only
-//   after the first frame is drawn (a lazy import, kept lazy by the bundler). Ink's layout
-//   engine is instantiated synchronously (see syncYoga), so no top-level await is left.
+// - dist/reader.cjs: the reader's start, CommonJS too: the index and the first frame.
+// - dist/reader-app.cjs: React, Ink and the app, loaded once the first frame is drawn.
+//   Ink's layout engine is instantiated synchronously (see syncYoga), so no top-level
+//   await is left. What both reader bundles use of src/ is in each (pure modules).
 // - dist/index-helper.js, dist/parse-worker.js (+ dist/chunks): ES modules, run in a
 //   process or thread of their own.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -60,8 +62,22 @@ export * from './generated/YGEnums.js';`,
   },
 };
 
+// Modules krant needs only sometimes, required when first used instead of at start:
+// commander's child_process (for executable subcommands, which krant has none of).
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const src = readFileSync(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!src.includes(eager)) throw new Error('commander changed: its child_process require was not found');
+      return { contents: src.replace(eager, "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };"), loader: 'js' };
+    });
+  },
+};
+
 const common = {
-  plugins: [oneWidth],
+  plugins: [oneWidth, lazyBuiltins],
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -75,7 +91,7 @@ const common = {
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: { cli: 'src/cli.ts', boot: 'src/boot.ts' },
+  entryPoints: { cli: 'src/cli.ts' },
   outExtension: { '.js': '.cjs' },
   outdir: 'dist',
   format: 'cjs',
@@ -89,12 +105,12 @@ await build({
 });
 await build({
   ...common,
-  plugins: [oneWidth, syncYoga],
-  entryPoints: { reader: 'src/tui/start.ts' },
+  plugins: [oneWidth, lazyBuiltins, syncYoga],
+  entryPoints: { reader: 'src/tui/start.ts', 'reader-app': 'src/tui/run.tsx' },
   outExtension: { '.js': '.cjs' },
   outdir: 'dist',
   format: 'cjs',
-  define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__krantUrl' },
+  define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__krantUrl', KRANT_APP: '"reader-app.cjs"' },
   banner: { js: "const __krantUrl=require('url').pathToFileURL(__filename).href;" },
 });
 await build({
@@ -106,4 +122,17 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: { js: "import{createRequire as __krantRequire}from'module';const require=__krantRequire(import.meta.url);" },
   chunkNames: 'chunks/[name]-[hash]',
+});
+
+// Last, the loader, with the content hash of each bundle it loads: its code cache is kept by them.
+const hashes = Object.fromEntries(['cli.cjs', 'reader.cjs', 'reader-app.cjs'].map((name) => [
+  name, createHash('sha256').update(readFileSync(new URL(`../dist/${name}`, import.meta.url))).digest('hex').slice(0, 16),
+]));
+await build({
+  ...common,
+  entryPoints: { boot: 'src/boot.ts' },
+  outExtension: { '.js': '.cjs' },
+  outdir: 'dist',
+  format: 'cjs',
+  define: { KRANT_BUNDLES: JSON.stringify(hashes) },
 });

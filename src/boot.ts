@@ -4,19 +4,18 @@
  * function it compiled the time before.
  *
  * The cache is `$XDG_CACHE_HOME/krant/code/` (like the index: a cache, safe to delete),
- * one file per bundle, named by the bundle's contents and the Node that made it. It is
+ * one file per bundle, named by the bundle's content hash and the Node that made it. It is
  * written once, when a run that found none ends, so that it holds every function that run
  * compiled; V8 checks it on use and ignores a file that does not fit (another Node, other
  * flags, damaged). Without a usable cache folder, bundles load as plain `require` does.
  */
 
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import Module from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { cacheDir } from './store/cache.js';
 
 // The reader draws many small frames, and V8 answers that churn by growing its young
 // generation to 32 MB, which then stays in RSS. Kept at its first size it costs no key any
@@ -25,12 +24,11 @@ import vm from 'node:vm';
 v8.setFlagsFromString('--semi-space-growth-factor=1');
 
 function cacheFolder(): string | null {
-  const env = process.env;
-  const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');
-  const dir = path.join(base, 'krant', 'code');
+  const krant = cacheDir(process.env);
+  const dir = path.join(krant, 'code');
   try {
     // one level at a time, never recursive: a cache path under /proc must not loop
-    for (const d of [path.join(base, 'krant'), dir]) {
+    for (const d of [krant, dir]) {
       try {
         fs.mkdirSync(d);
       } catch (e) {
@@ -43,6 +41,9 @@ function cacheFolder(): string | null {
   }
 }
 
+// Each bundle's content hash, written in by the build (scripts/build.js): no hashing at start.
+declare const KRANT_BUNDLES: Record<string, string>;
+
 const pending: Array<() => void> = [];
 let folder: string | null | undefined;
 
@@ -51,7 +52,7 @@ export function load(name: string): unknown {
   const file = path.join(__dirname, name);
   const source = fs.readFileSync(file, 'utf8');
   folder ??= process.env.KRANT_CODE_CACHE === '0' ? null : cacheFolder();
-  const key = createHash('sha256').update(process.version).update(process.arch).update(source).digest('hex').slice(0, 16);
+  const key = `${KRANT_BUNDLES[name] ?? source.length}-${process.version}-${process.arch}`;
   const cacheFile = folder ? path.join(folder, `${name}-${key}.v8`) : null;
   let cachedData: Buffer | undefined;
   try {

@@ -6,7 +6,8 @@
 
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import { type FileRef, type IndexDoc, readDoc } from './index-doc.js';
 
 export interface DocReader {
@@ -36,6 +37,8 @@ function workerFile(): string | null {
 
 function startWorker(file: string): Worker | null {
   try {
+    // required here, not at start: only a large build uses a worker, and loading it costs milliseconds
+    const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
     const w = new Worker(file);
     w.unref();
     return w;

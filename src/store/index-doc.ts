@@ -1,6 +1,6 @@
 /** What the index keeps of an article, and reading a file into it (with why it could not be read). */
 
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ArticleSummary } from '../core/article.js';
 import { withoutStopwords } from '../core/stopwords.js';
@@ -34,13 +34,17 @@ export function readDoc(root: string, file: FileRef): IndexDoc | string {
   }
 }
 
+let crypto: typeof import('node:crypto') | undefined;
+
 /**
  * An article's identity apart from its file name: a 47-bit hash of its url, else of its
  * text. A number SQLite stores in 6 bytes (the text was 23 or more), with a chance of two
  * articles of one folder sharing it below one in ten thousand at 200 000 articles.
  */
 export function articleKey(url: string, text: string): number {
-  const digest = createHash('sha1').update(url ? `url:${url}` : `text:${text}`).digest();
+  // node:crypto required when first used: the reader's start never hashes an article
+  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  const digest = crypto.createHash('sha1').update(url ? `url:${url}` : `text:${text}`).digest();
   // never 0, which means "none"
   return (digest.readUInt32BE(0) & 0x7fff) * 2 ** 32 + digest.readUInt32BE(4) || 1;
 }

@@ -10,6 +10,9 @@ import { Store } from '../store/store.js';
 import { drawFirstFrame } from './first-frame.js';
 import { storeLibrary } from '../store/library.js';
 import { takeTerminal } from './terminal.js';
+import { createRequire } from 'node:module';
+
+declare const KRANT_APP: string | undefined;
 
 export interface ReaderOptions {
   dir: string;
@@ -45,6 +48,10 @@ export async function startReader(o: ReaderOptions): Promise<number> {
   const size = { width: process.stdout.columns || 80, height: process.stdout.rows || 24 };
   const status = 'checking the folder for changes…';
   if (!o.id && !o.search && (o.view ?? 'all') === 'all') drawFirstFrame(library, theme, size.width, size.height, status);
-  const { runReader } = await import('./run.js');
+  // Built, React, Ink and the app are a bundle of their own, loaded only now (through the code
+  // cache, like the rest): the first frame waits for none of it. From source, the module.
+  const { runReader } = (typeof KRANT_APP === 'string'
+    ? (createRequire(import.meta.url)('./boot.cjs') as typeof import('../boot.js')).load(KRANT_APP)
+    : await import('./run.js')) as typeof import('./run.js');
   return runReader({ ...o, ...size, store, library, theme, terminal, status, stateFile: state.file, stateNotice: state.notice });
 }
