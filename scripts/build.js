@@ -88,31 +88,21 @@ const common = {
   logLevel: 'warning',
 };
 
+/** A CommonJS bundle in dist/ (`name.cjs`), with `import.meta.url` made to work in it. */
+const cjs = (entryPoints, define, plugins = common.plugins) => build({
+  ...common,
+  plugins,
+  entryPoints,
+  outExtension: { '.js': '.cjs' },
+  outdir: 'dist',
+  format: 'cjs',
+  define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__krantUrl', ...define },
+  banner: { js: "const __krantUrl=require('url').pathToFileURL(__filename).href;" },
+});
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
-  ...common,
-  entryPoints: { cli: 'src/cli.ts' },
-  outExtension: { '.js': '.cjs' },
-  outdir: 'dist',
-  format: 'cjs',
-  define: {
-    'process.env.NODE_ENV': '"production"',
-    KRANT_VERSION: JSON.stringify(version),
-    KRANT_READER: '"reader.cjs"',
-    'import.meta.url': '__krantUrl',
-  },
-  banner: { js: "const __krantUrl=require('url').pathToFileURL(__filename).href;" },
-});
-await build({
-  ...common,
-  plugins: [oneWidth, lazyBuiltins, syncYoga],
-  entryPoints: { reader: 'src/tui/start.ts', 'reader-app': 'src/tui/run.tsx' },
-  outExtension: { '.js': '.cjs' },
-  outdir: 'dist',
-  format: 'cjs',
-  define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__krantUrl', KRANT_APP: '"reader-app.cjs"' },
-  banner: { js: "const __krantUrl=require('url').pathToFileURL(__filename).href;" },
-});
+await cjs({ cli: 'src/cli.ts' }, { KRANT_VERSION: JSON.stringify(version), KRANT_READER: '"reader.cjs"' });
+await cjs({ reader: 'src/tui/start.ts', 'reader-app': 'src/tui/run.tsx' }, { KRANT_APP: '"reader-app.cjs"' }, [...common.plugins, syncYoga]);
 await build({
   ...common,
   entryPoints: { 'parse-worker': 'src/store/parse-worker.ts', 'index-helper': 'src/store/index-helper.ts' },
@@ -128,11 +118,4 @@ await build({
 const hashes = Object.fromEntries(['cli.cjs', 'reader.cjs', 'reader-app.cjs'].map((name) => [
   name, createHash('sha256').update(readFileSync(new URL(`../dist/${name}`, import.meta.url))).digest('hex').slice(0, 16),
 ]));
-await build({
-  ...common,
-  entryPoints: { boot: 'src/boot.ts' },
-  outExtension: { '.js': '.cjs' },
-  outdir: 'dist',
-  format: 'cjs',
-  define: { KRANT_BUNDLES: JSON.stringify(hashes) },
-});
+await cjs({ boot: 'src/boot.ts' }, { KRANT_BUNDLES: JSON.stringify(hashes) });

@@ -82,6 +82,11 @@ describe('one key map, by context', () => {
     assert.equal(actionFor(s, '\u202e', {}), null);
     assert.equal(press(s, '\x07').prompt!.text, '');
   });
+  it('an Enter typed before the terminal was raw (a newline) still opens, in order with the keys around it', () => {
+    assert.deepEqual(splitKeys('\n', {}), [['', { return: true }]]);
+    const typed = splitKeys('j\n', {}).reduce((acc, [i, k]) => update(acc[0], { type: 'key', input: i, key: k }), [listOf(3), []] as [State, Effect[]]);
+    assert.deepEqual(typed[1], [{ type: 'open', index: 1 }]);
+  });
   it('every row says what it does somewhere, and no key means two things in one context', () => {
     for (const b of BINDINGS) assert.ok(Object.keys(b.does).length > 0, b.keys.join(' '));
     const contexts = ['global', 'confirm', 'prompt', 'help', 'panel', 'list', 'article'] as const;

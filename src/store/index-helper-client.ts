@@ -114,7 +114,8 @@ export function startIndexHelper(store: Store, status: IndexStatusSource, stateF
     child.on('error', () => finish(0, []));
     return child;
   };
-  const timer = setTimeout(start, START_AFTER_MS);
+  // an empty index has nothing to show until the helper has built it: then at once
+  const timer = setTimeout(start, store.count() === 0 ? 0 : START_AFTER_MS);
   return {
     warnings,
     notices,

@@ -9,7 +9,7 @@ import type { ListRow } from '../store/store.js';
 import type { Role } from '../core/theme.js';
 import { type Mark, type State, type ViewLine, bodyRows, listRows, panelListRows, textWidth } from './state.js';
 import { FrameText, SpanText, Styled } from './theme.js';
-import { type FrameLine, articleHint, fitHints, footerLine, listFrame, plural } from './list-frame.js';
+import { type FrameLine, articleHint, footerLine, hintLine, listFrame, plural } from './list-frame.js';
 
 export function ListScreen({ state, rows, folder, status = '', searching = false }: { state: State; rows: ListRow[]; folder: string; status?: string; searching?: boolean }) {
   const { header, body, footer } = listFrame(state, rows, folder, status, searching);
@@ -110,7 +110,7 @@ export function SourcesPanel({ state }: { state: State }) {
         <FrameText key={top + i} line={[{ text: top + i === selected ? '▸ ' : '  ', role: 'accent' }, ...row.line.map((p) => (top + i === selected ? { ...p, role: 'selected' as const } : p))]} />
       ))}
       <Box flexGrow={1} />
-      <FrameText line={footerLine(state, fitHints(state.width, ['↑/↓ choose', 'Enter jump to it'], ['Esc close']))} />
+      <FrameText line={footerLine(state, hintLine(state.width, 'panel'))} />
     </Box>
   );
 }

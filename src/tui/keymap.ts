@@ -18,6 +18,10 @@ export interface Binding {
   keys: string[];
   /** What it does, per context; a context without an entry does not claim the key. */
   does: Partial<Record<Context, string>>;
+  /** Its short form in a screen's footer (`j/k move`), in the order of the table: the first ones stay when the line is short. */
+  hint?: Partial<Record<Context, string>>;
+  /** Shown in the footer whatever its width (the help, and the way back). */
+  essential?: boolean;
   match: (input: string, key: Partial<Key>) => boolean;
   action: (input: string) => Action;
 }
@@ -55,7 +59,7 @@ export const BINDINGS: Binding[] = [
   { keys: ['Ctrl+U'], does: { prompt: 'delete to the start' }, match: ctrl('u'), action: edit('clear') },
   { keys: ['text'], does: { prompt: 'typed in' }, match: printable, action: edit('insert') },
   // overlays and screens
-  { keys: ['j', '↓'], does: { list: 'next article', article: 'scroll down a line', panel: 'next row', help: 'more' }, match: any(ch('j'), named('downArrow')), action: () => ({ type: 'move', by: 1 }) },
+  { keys: ['j', '↓'], hint: { list: 'j/k move', article: 'j/k scroll', panel: '↑/↓ choose' }, does: { list: 'next article', article: 'scroll down a line', panel: 'next row', help: 'more' }, match: any(ch('j'), named('downArrow')), action: () => ({ type: 'move', by: 1 }) },
   { keys: ['k', '↑'], does: { list: 'previous article', article: 'scroll up a line', panel: 'previous row', help: 'back' }, match: any(ch('k'), named('upArrow')), action: () => ({ type: 'move', by: -1 }) },
   { keys: ['PgDn', 'space'], does: { list: 'page down', article: 'page down', panel: 'page down', help: 'page down' }, match: any(ch(' '), named('pageDown')), action: () => ({ type: 'page', by: 1 }) },
   { keys: ['PgUp', 'b'], does: { list: 'page up', article: 'page up', panel: 'page up', help: 'page up' }, match: any(ch('b'), named('pageUp')), action: () => ({ type: 'page', by: -1 }) },
@@ -63,21 +67,21 @@ export const BINDINGS: Binding[] = [
   { keys: ['Ctrl+U'], does: { list: 'half a page up', article: 'half a page up', panel: 'half a page up', help: 'half a page up' }, match: ctrl('u'), action: () => ({ type: 'halfPage', by: -1 }) },
   { keys: ['g', 'Home'], does: { list: 'first article', article: 'top', panel: 'first row', help: 'top' }, match: any(ch('g'), named('home')), action: () => ({ type: 'home' }) },
   { keys: ['G', 'End'], does: { list: 'last article', article: 'bottom', panel: 'last row', help: 'bottom' }, match: any(ch('G'), named('end')), action: () => ({ type: 'end' }) },
-  { keys: ['Enter', 'l', '→'], does: { list: 'open the article', panel: 'jump to it, its source marked' }, match: any(ch('l'), named('return'), named('rightArrow')), action: () => ({ type: 'open' }) },
-  { keys: ['/'], does: { list: 'search all articles (live)', article: 'find in the article' }, match: ch('/'), action: () => ({ type: 'promptOpen' }) },
-  { keys: ['n'], does: { article: 'next match' }, match: ch('n'), action: () => ({ type: 'findNext', by: 1 }) },
+  { keys: ['Enter', 'l', '→'], hint: { list: 'Enter open', panel: 'Enter jump to it' }, does: { list: 'open the article', panel: 'jump to it, its source marked' }, match: any(ch('l'), named('return'), named('rightArrow')), action: () => ({ type: 'open' }) },
+  { keys: ['/'], hint: { list: '/ search', article: '/ find' }, does: { list: 'search all articles (live)', article: 'find in the article' }, match: ch('/'), action: () => ({ type: 'promptOpen' }) },
+  { keys: ['n'], hint: { article: 'n/N next/prev' }, does: { article: 'next match' }, match: ch('n'), action: () => ({ type: 'findNext', by: 1 }) },
   { keys: ['N'], does: { article: 'previous match' }, match: ch('N'), action: () => ({ type: 'findNext', by: -1 }) },
-  { keys: ['s'], does: { article: 'who says what: figures by source', panel: 'close' }, match: ch('s'), action: () => ({ type: 'overlay', overlay: 'panel' }) },
-  { keys: [']'], does: { article: 'next article' }, match: ch(']'), action: () => ({ type: 'sibling', by: 1 }) },
+  { keys: ['s'], hint: { article: 's who says what' }, does: { article: 'who says what: figures by source', panel: 'close' }, match: ch('s'), action: () => ({ type: 'overlay', overlay: 'panel' }) },
+  { keys: [']'], hint: { article: ']/[ next/prev article' }, does: { article: 'next article' }, match: ch(']'), action: () => ({ type: 'sibling', by: 1 }) },
   { keys: ['['], does: { article: 'previous article' }, match: ch('['), action: () => ({ type: 'sibling', by: -1 }) },
-  { keys: ['m'], does: { list: 'mark read / unread', article: 'mark read / unread' }, match: ch('m'), action: () => ({ type: 'toggleRead' }) },
-  { keys: ['*'], does: { list: 'save / unsave (★)', article: 'save / unsave (★)' }, match: ch('*'), action: () => ({ type: 'toggleSaved' }) },
-  { keys: ['u'], does: { list: 'open the next unread article', article: 'next unread article' }, match: ch('u'), action: () => ({ type: 'nextUnread' }) },
-  { keys: ['v'], does: { list: 'view: all → unread → saved' }, match: ch('v'), action: () => ({ type: 'cycleView' }) },
+  { keys: ['u'], hint: { list: 'u next unread', article: 'u next unread' }, does: { list: 'open the next unread article', article: 'next unread article' }, match: ch('u'), action: () => ({ type: 'nextUnread' }) },
+  { keys: ['v'], hint: { list: 'v view' }, does: { list: 'view: all → unread → saved' }, match: ch('v'), action: () => ({ type: 'cycleView' }) },
+  { keys: ['m'], hint: { list: 'm read', article: 'm read' }, does: { list: 'mark read / unread', article: 'mark read / unread' }, match: ch('m'), action: () => ({ type: 'toggleRead' }) },
+  { keys: ['*'], hint: { list: '* save', article: '* save' }, does: { list: 'save / unsave (★)', article: 'save / unsave (★)' }, match: ch('*'), action: () => ({ type: 'toggleSaved' }) },
   { keys: ['A'], does: { list: 'mark all shown as read (asks first)' }, match: ch('A'), action: () => ({ type: 'markAllRead' }) },
-  { keys: ['Esc', 'h', '←'], does: { list: 'clear the search', article: 'back to the list', panel: 'close', help: 'close' }, match: any(ch('h'), named('escape'), named('leftArrow')), action: () => ({ type: 'back' }) },
-  { keys: ['?'], does: { list: 'this help', article: 'this help', help: 'close' }, match: ch('?'), action: () => ({ type: 'overlay', overlay: 'help' }) },
-  { keys: ['q'], does: { list: 'quit', article: 'back to the list', panel: 'close', help: 'close' }, match: ch('q'), action: () => ({ type: 'close' }) },
+  { keys: ['Esc', 'h', '←'], hint: { panel: 'Esc close' }, essential: true, does: { list: 'clear the search', article: 'back to the list', panel: 'close', help: 'close' }, match: any(ch('h'), named('escape'), named('leftArrow')), action: () => ({ type: 'back' }) },
+  { keys: ['?'], hint: { list: '? help', article: '? help' }, essential: true, does: { list: 'this help', article: 'this help', help: 'close' }, match: ch('?'), action: () => ({ type: 'overlay', overlay: 'help' }) },
+  { keys: ['q'], hint: { list: 'q quit', article: 'q back' }, essential: true, does: { list: 'quit', article: 'back to the list', panel: 'close', help: 'close' }, match: ch('q'), action: () => ({ type: 'close' }) },
 ];
 
 /**
@@ -111,8 +115,11 @@ function withDirection(a: Action, key: Partial<Key>): Action {
 /**
  * Several keys in one read (fast typing, a paste, tmux): one key each, so that every
  * one is looked up in the state the one before it left. An escape sequence is one key.
+ * Keys typed while krant starts are read the same way, whenever they come.
  */
 export function splitKeys(input: string, key: Partial<Key>): Array<[string, Partial<Key>]> {
+  // Enter typed before the reader set the terminal raw arrives as a newline (the terminal's ICRNL)
+  if (input === '\n' && !key.return) return [['', { return: true }]];
   if (input.length <= 1 || key.ctrl || key.meta || input.startsWith('\x1b')) return [[input, key]];
   return [...input].map((c): [string, Partial<Key>] => {
     if (c === '\r' || c === '\n') return ['', { return: true }];
@@ -122,6 +129,12 @@ export function splitKeys(input: string, key: Partial<Key>): Array<[string, Part
     if (code >= 1 && code <= 26) return [String.fromCharCode(code + 96), { ctrl: true }]; // Ctrl+C, Ctrl+Z… typed ahead
     return [c, {}];
   });
+}
+
+/** A screen's footer hints from the table: the optional ones in order, and the essential ones. */
+export function hintsFor(context: Context): { optional: string[]; essential: string[] } {
+  const rows = BINDINGS.filter((b) => b.hint?.[context]);
+  return { optional: rows.filter((b) => !b.essential).map((b) => b.hint![context]!), essential: rows.filter((b) => b.essential).map((b) => b.hint![context]!) };
 }
 
 const rowsOf = (context: Context): Array<[string, string]> => BINDINGS.filter((b) => b.does[context]).map((b) => [b.keys.join(' '), b.does[context]!]);

@@ -12,6 +12,7 @@ import { segments } from '../core/segments.js';
 import type { Role } from '../core/theme.js';
 import { displayWidth, padToWidth, truncate } from '../core/width.js';
 import type { ListRow } from '../store/store.js';
+import { type Context, hintsFor } from './keymap.js';
 import { promptWindow } from './prompt.js';
 import { type State, listRows } from './state.js';
 
@@ -60,13 +61,19 @@ export function fitHints(width: number, optional: readonly string[], essential: 
   return truncate([...chosen, ...essential].join(sep), width);
 }
 
+/** A footer's hints for a context, from the key table; `back` replaces the table's way back (`q quit` when krant was opened on an article). */
+export function hintLine(width: number, context: Context, back?: string): string {
+  const { optional, essential } = hintsFor(context);
+  return fitHints(width, optional, back ? [...essential.slice(0, -1), back] : essential);
+}
+
 export function listHint(width: number): string {
-  return fitHints(width, ['j/k move', 'Enter open', '/ search', 'u next unread', 'v view', 'm read', '* save'], ['? help', 'q quit']);
+  return hintLine(width, 'list');
 }
 
 /** The article's hints; `back` is how to leave it (`q back`, or `q quit` when krant was opened on it). */
 export function articleHint(width: number, back: string): string {
-  return fitHints(width, ['j/k scroll', '/ find', 'n/N next/prev', 's who says what', ']/[ next/prev article', 'u next unread', 'm read', '* save'], ['? help', back]);
+  return hintLine(width, 'article', back);
 }
 
 /** Header, one line per visible row (fewer when the list is short), footer. */
