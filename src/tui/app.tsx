@@ -22,6 +22,8 @@ export interface AppProps {
   initialQuery?: string;
   initialView?: View;
   openId?: string;
+  /** Where keys typed before Ink was loaded left the reader (early-keys.ts); it starts from there. */
+  initial?: State;
   /** The background sync: its status line, and a revision bumped whenever the index changed. */
   sync?: IndexStatusReader;
   /** Ctrl+Z: the owner gives the terminal back and stops the process; returns once continued. */
@@ -53,7 +55,7 @@ function useUpdate(init: () => State, run: (e: Effect, dispatch: (a: Action) => 
   return [state, dispatch];
 }
 
-export function App({ library, theme, width, height, initialQuery = '', initialView = 'all', openId, sync = IDLE, onSuspend, onRedraw, fault }: AppProps) {
+export function App({ library, theme, width, height, initialQuery = '', initialView = 'all', openId, initial, sync = IDLE, onSuspend, onRedraw, fault }: AppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   // styles as ANSI codes on a terminal; a test's stream gets the text alone
@@ -109,8 +111,11 @@ export function App({ library, theme, width, height, initialQuery = '', initialV
     }
   };
 
-  // the first frame as the one drawn before Ink loaded: the list and its size; the unread count follows
-  const [state, dispatch] = useUpdate(() => update(initialState(width, height, initialQuery, initialView, !!openId), { type: 'listCount', count: initialQuery ? 0 : library.count(initialView) })[0], run);
+  // the first frame as the one drawn before Ink loaded: the list and its size, or where early keys left it
+  // (at the terminal's size now); the unread count follows
+  const [state, dispatch] = useUpdate(() => (initial
+    ? update(initial, { type: 'resize', width, height })[0]
+    : update(initialState(width, height, initialQuery, initialView, !!openId), { type: 'listCount', count: initialQuery ? 0 : library.count(initialView) })[0]), run);
   stateRef.current = state;
 
   /** Finds an article of the list and opens it: its file read and highlighted, at the place reading stopped. */

@@ -1,28 +1,42 @@
 /**
- * The list drawn straight to the terminal while React and Ink load (about 100 ms):
- * the same lines Ink then draws over it (list-frame.ts), so the switch is not seen.
+ * The list drawn straight to the terminal before React and Ink load (about 100 ms):
+ * the same lines Ink then draws over it (list-frame.ts), so the switch is not seen. Keys
+ * typed meanwhile are drawn by it too (early-keys.ts).
  */
 
 import { ansiPainter } from '../core/paint.js';
 import type { Theme } from '../core/theme.js';
 import type { Library } from '../store/library.js';
 import { listFrame } from './list-frame.js';
-import { initialState, listRows, reducer } from './state.js';
+import type { ListRow } from '../store/store.js';
+import { type State, initialState, listRows, reducer } from './state.js';
 
-/** The unfiltered list's first page, as the bytes to write (a search's first frame waits for the search). */
-export function firstFrameText(library: Pick<Library, 'count' | 'page' | 'folder'>, theme: Theme, width: number, height: number, status: string): string {
+/** The unfiltered list as it first stands: its size, the first article selected. */
+export function startState(library: Pick<Library, 'count'>, width: number, height: number): State {
   // the unread count follows once drawn (it reads an index of its own): not here, nor in Ink's first frame
-  const state = reducer(initialState(width, height), { type: 'listCount', count: library.count('all') });
-  const rows = state.list.count ? library.page('all', 0, listRows(state)) : [];
-  const { header, body, footer } = listFrame(state, rows, library.folder, status);
+  return reducer(initialState(width, height), { type: 'listCount', count: library.count('all') });
+}
+
+/** The list screen of a state with its visible rows, as the bytes to write. */
+export function frameText(state: State, rows: ListRow[], folder: string, theme: Theme, status: string): string {
+  const { header, body, footer } = listFrame(state, rows, folder, status);
   const paint = ansiPainter(theme);
   const line = (pieces: typeof header) => pieces.map((p) => paint.piece(p.text, p.role, p.types)).join('') + '\x1b[K';
   let out = '\x1b[H' + line(header);
   for (let i = 0; i < listRows(state); i++) out += '\r\n' + (body[i] ? line(body[i]!) : '\x1b[K');
-  out += `\x1b[${height};1H` + line(footer) + '\x1b[H';
+  out += `\x1b[${state.height};1H` + line(footer) + '\x1b[H';
   return out;
 }
 
-export function drawFirstFrame(library: Library, theme: Theme, width: number, height: number, status: string): void {
+/** The unfiltered list's first page, as the bytes to write (a search's first frame waits for the search). */
+export function firstFrameText(library: Pick<Library, 'count' | 'page' | 'folder'>, theme: Theme, width: number, height: number, status: string): string {
+  const state = startState(library, width, height);
+  const rows = state.list.count ? library.page('all', 0, listRows(state)) : [];
+  return frameText(state, rows, library.folder, theme, status);
+}
+
+/** Draws the first frame; the state it shows. */
+export function drawFirstFrame(library: Library, theme: Theme, width: number, height: number, status: string): State {
   process.stdout.write(firstFrameText(library, theme, width, height, status));
+  return startState(library, width, height);
 }

@@ -7,6 +7,7 @@ import type { Store } from '../store/store.js';
 import { App, type AppProps } from './app.js';
 import { startIndexHelper } from '../store/index-helper-client.js';
 import type { Library } from '../store/library.js';
+import type { State } from './state.js';
 import type { ReaderOptions } from './start.js';
 import { createIndexStatus } from '../store/index-status.js';
 import type { Terminal } from './terminal.js';
@@ -25,6 +26,8 @@ interface RunOptions extends ReaderOptions {
   status: string;
   stateFile: string | null;
   stateNotice?: string;
+  /** The state keys typed before Ink was loaded left (early-keys.ts). */
+  early?: State;
 }
 
 export async function runReader(o: RunOptions): Promise<number> {
@@ -51,7 +54,7 @@ export async function runReader(o: RunOptions): Promise<number> {
   o.terminal.onExit(() => helper.stop());
   const props: AppProps = {
     library: { ...o.library, search: helper.search }, theme: o.theme, width: o.width, height: o.height,
-    initialQuery: o.search ?? '', initialView: o.view, openId: o.id, onSuspend: suspend, onRedraw: () => redraw(), sync: feed, fault: o.fault,
+    initialQuery: o.search ?? '', initialView: o.view, openId: o.id, initial: o.early, onSuspend: suspend, onRedraw: () => redraw(), sync: feed, fault: o.fault,
   };
   const instance = render(<App {...props} />, { stdout: o.terminal.output, exitOnCtrlC: false, patchConsole: false, maxFps: MAX_FPS });
 

@@ -7,7 +7,9 @@ import { type ColourMode, themeFor } from '../core/theme.js';
 import { ReadingState } from '../store/reading.js';
 import type { View } from '../store/views.js';
 import { Store } from '../store/store.js';
+import { answerEarlyKeys } from './early-keys.js';
 import { drawFirstFrame } from './first-frame.js';
+import type { State } from './state.js';
 import { storeLibrary } from '../store/library.js';
 import { takeTerminal } from './terminal.js';
 import { createRequire } from 'node:module';
@@ -47,11 +49,17 @@ export async function startReader(o: ReaderOptions): Promise<number> {
   const library = storeLibrary(store, o.dir, state);
   const size = { width: process.stdout.columns || 80, height: process.stdout.rows || 24 };
   const status = 'checking the folder for changes…';
-  if (!o.id && !o.search && (o.view ?? 'all') === 'all') drawFirstFrame(library, theme, size.width, size.height, status);
+  let early: State | undefined;
+  if (!o.id && !o.search && (o.view ?? 'all') === 'all') {
+    // the list at once; keys typed at it are answered before React and Ink are loaded
+    early = await answerEarlyKeys(library, theme, drawFirstFrame(library, theme, size.width, size.height, status), status);
+  }
   // Built, React, Ink and the app are a bundle of their own, loaded only now (through the code
   // cache, like the rest): the first frame waits for none of it. From source, the module.
   const { runReader } = (typeof KRANT_APP === 'string'
     ? (createRequire(import.meta.url)('./boot.cjs') as typeof import('../boot.js')).load(KRANT_APP)
     : await import('./run.js')) as typeof import('./run.js');
-  return runReader({ ...o, ...size, store, library, theme, terminal, status, stateFile: state.file, stateNotice: state.notice });
+  // the size now: the terminal may have been resized while the keys above were answered
+  const now = { width: process.stdout.columns || 80, height: process.stdout.rows || 24 };
+  return runReader({ ...o, ...now, store, library, theme, terminal, status, stateFile: state.file, stateNotice: state.notice, early });
 }
