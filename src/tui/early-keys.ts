@@ -10,7 +10,7 @@
 import type { Theme } from '../core/theme.js';
 import type { Library } from '../store/library.js';
 import { frameText } from './first-frame.js';
-import type { Key } from 'ink';
+import { charKey } from './keymap.js';
 import { type State, listRows, update } from './state.js';
 
 // How long the reader waits for a key before it loads the rest: long enough for a key typed
@@ -40,7 +40,7 @@ export function answerEarlyKeys(library: Library, theme: Theme, start: State, st
       const text = chunk.toString('utf8');
       let at = 0;
       for (const c of text) {
-        const key = rawKey(c);
+        const key = charKey(c);
         // an escape sequence (an arrow, a function key) is Ink's to read, and so is all after it
         if (!key) break;
         const [next, effects] = update(state, { type: 'key', input: key[0], key: key[1] });
@@ -64,13 +64,3 @@ export function answerEarlyKeys(library: Library, theme: Theme, start: State, st
   });
 }
 
-/** One character read raw, as Ink would give it; null for an escape, which starts a sequence. */
-function rawKey(c: string): [string, Partial<Key>] | null {
-  if (c === '\x1b') return null;
-  if (c === '\r' || c === '\n') return ['', { return: true }];
-  if (c === '\x7f' || c === '\b') return ['', { backspace: true }];
-  if (c === '\t') return ['', { tab: true }];
-  const code = c.charCodeAt(0);
-  if (code >= 1 && code <= 26) return [String.fromCharCode(code + 96), { ctrl: true }];
-  return [c, {}];
-}

@@ -30,13 +30,18 @@ export function frameText(state: State, rows: ListRow[], folder: string, theme: 
 
 /** The unfiltered list's first page, as the bytes to write (a search's first frame waits for the search). */
 export function firstFrameText(library: Pick<Library, 'count' | 'page' | 'folder'>, theme: Theme, width: number, height: number, status: string): string {
+  return frameText(...firstFrame(library, width, height), library.folder, theme, status);
+}
+
+/** The first frame's state and the rows it shows. */
+function firstFrame(library: Pick<Library, 'count' | 'page'>, width: number, height: number): [State, ListRow[]] {
   const state = startState(library, width, height);
-  const rows = state.list.count ? library.page('all', 0, listRows(state)) : [];
-  return frameText(state, rows, library.folder, theme, status);
+  return [state, state.list.count ? library.page('all', 0, listRows(state)) : []];
 }
 
 /** Draws the first frame; the state it shows. */
 export function drawFirstFrame(library: Library, theme: Theme, width: number, height: number, status: string): State {
-  process.stdout.write(firstFrameText(library, theme, width, height, status));
-  return startState(library, width, height);
+  const [state, rows] = firstFrame(library, width, height);
+  process.stdout.write(frameText(state, rows, library.folder, theme, status));
+  return state;
 }

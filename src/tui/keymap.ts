@@ -121,14 +121,18 @@ export function splitKeys(input: string, key: Partial<Key>): Array<[string, Part
   // Enter typed before the reader set the terminal raw arrives as a newline (the terminal's ICRNL)
   if (input === '\n' && !key.return) return [['', { return: true }]];
   if (input.length <= 1 || key.ctrl || key.meta || input.startsWith('\x1b')) return [[input, key]];
-  return [...input].map((c): [string, Partial<Key>] => {
-    if (c === '\r' || c === '\n') return ['', { return: true }];
-    if (c === '\x7f' || c === '\b') return ['', { backspace: true }];
-    if (c === '\t') return ['', { tab: true }];
-    const code = c.charCodeAt(0);
-    if (code >= 1 && code <= 26) return [String.fromCharCode(code + 96), { ctrl: true }]; // Ctrl+C, Ctrl+Z… typed ahead
-    return [c, {}];
-  });
+  return [...input].map((c) => charKey(c) ?? [c, {}]);
+}
+
+/** One character read raw, as Ink gives it as a key; null for an escape, which may start a sequence. */
+export function charKey(c: string): [string, Partial<Key>] | null {
+  if (c === '\x1b') return null;
+  if (c === '\r' || c === '\n') return ['', { return: true }];
+  if (c === '\x7f' || c === '\b') return ['', { backspace: true }];
+  if (c === '\t') return ['', { tab: true }];
+  const code = c.charCodeAt(0);
+  if (code >= 1 && code <= 26) return [String.fromCharCode(code + 96), { ctrl: true }]; // Ctrl+C, Ctrl+Z… typed ahead
+  return [c, {}];
 }
 
 /** A screen's footer hints from the table: the optional ones in order, and the essential ones. */

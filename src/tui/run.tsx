@@ -31,7 +31,7 @@ interface RunOptions extends ReaderOptions {
 }
 
 export async function runReader(o: RunOptions): Promise<number> {
-  const feed = createIndexStatus(o.status);
+  const indexStatus = createIndexStatus(o.status);
   // Ctrl+Z: give the terminal back and stop; on `fg`, take it again and draw everything anew.
   const suspend = () => {
     o.terminal.release();
@@ -50,11 +50,11 @@ export async function runReader(o: RunOptions): Promise<number> {
     instance.rerender(<App {...props} />);
   };
   // The index helper syncs and searches in a process of its own; the reader asks it.
-  const helper = startIndexHelper(o.store, feed, o.stateFile);
+  const helper = startIndexHelper(o.store, indexStatus, o.stateFile);
   o.terminal.onExit(() => helper.stop());
   const props: AppProps = {
     library: { ...o.library, search: helper.search }, theme: o.theme, width: o.width, height: o.height,
-    initialQuery: o.search ?? '', initialView: o.view, openId: o.id, initial: o.early, onSuspend: suspend, onRedraw: () => redraw(), sync: feed, fault: o.fault,
+    initialQuery: o.search ?? '', initialView: o.view, openId: o.id, initial: o.early, onSuspend: suspend, onRedraw: () => redraw(), sync: indexStatus, fault: o.fault,
   };
   const instance = render(<App {...props} />, { stdout: o.terminal.output, exitOnCtrlC: false, patchConsole: false, maxFps: MAX_FPS });
 
