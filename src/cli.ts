@@ -153,7 +153,8 @@ async function markIds(dir: string, ids: string[], read: boolean): Promise<numbe
   const refs = [];
   for (const raw of ids) {
     const id = raw.replace(/\.(txt|md)$/i, '');
-    const row = store.get(id);
+    const printed = store.idsPrintedAs(id);
+    const row = store.get(id) ?? (printed.length === 1 ? store.get(printed[0]!) : undefined);
     if (row) refs.push({ id: row.id, key: row.key });
     else {
       warn(`no article with id "${id}"`, store.root);

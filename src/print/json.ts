@@ -2,6 +2,7 @@
 
 import { type Article, articleWords } from '../core/article.js';
 import { highlightArticle } from '../core/highlight/article.js';
+import { printableName } from '../core/file-name.js';
 import { unsafeChars } from '../core/sanitize.js';
 import type { Snippet } from '../core/snippet.js';
 import type { ListRow } from '../store/store.js';
@@ -15,8 +16,8 @@ export function toJson(value: unknown): string {
 export function articleJson(article: Article, path: string) {
   const h = highlightArticle(article);
   return {
-    id: article.id,
-    path,
+    id: printableName(article.id),
+    path: printableName(path),
     title: article.title,
     date: article.date,
     source: article.source,
@@ -31,11 +32,11 @@ export function articleJson(article: Article, path: string) {
 
 export function listJson(rows: ListRow[], snippets?: Snippet[]) {
   return rows.map((r, i) => ({
-    id: r.id,
+    id: printableName(r.id),
     title: r.title,
     date: r.date,
     source: r.source,
-    path: r.path,
+    path: printableName(r.path),
     ...(r.read !== undefined ? { read: r.read, saved: !!r.saved } : {}),
     ...(snippets ? { snippet: snippets[i] } : {}),
   }));

@@ -2,6 +2,10 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { hasRawBytes, nameToBytes } from '../core/file-name.js';
+
+/** A path as the system takes it: the string, or its bytes when a name in it is not UTF-8 (`core/file-name.ts`). */
+export const osPath = (p: string): string | Buffer => (hasRawBytes(p) ? Buffer.from(nameToBytes(p)) : p);
 
 /**
  * `mkdir -p`, one level at a time. Node's own recursive mkdir never returns for a path

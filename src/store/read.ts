@@ -8,6 +8,7 @@ import { parseArticle } from '../core/parse.js';
 import { ARTICLE_EXT } from './scan.js';
 import { KrantError } from '../core/errors.js';
 import { EXIT } from '../core/exit-codes.js';
+import { osPath } from './fs-util.js';
 
 /** An article file that cannot be read: a usage error where it was asked for by name. */
 export class ArticleError extends KrantError {
@@ -27,7 +28,7 @@ export function readArticleFile(file: string, id: string, maxBytes = Infinity): 
   let bytes: Buffer;
   try {
     if (Number.isFinite(maxBytes)) {
-      const fd = fs.openSync(file, 'r');
+      const fd = fs.openSync(osPath(file), 'r');
       try {
         const size = fs.fstatSync(fd).size;
         bytes = Buffer.alloc(Math.min(size, maxBytes));
@@ -36,7 +37,7 @@ export function readArticleFile(file: string, id: string, maxBytes = Infinity): 
       } finally {
         fs.closeSync(fd);
       }
-    } else bytes = fs.readFileSync(file);
+    } else bytes = fs.readFileSync(osPath(file));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const what = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : `cannot read (${code ?? 'error'})`;
@@ -57,7 +58,7 @@ export function fileForId(root: string, id: string): string | null {
   for (const ext of ['.txt', '.md']) {
     const file = path.join(root, clean + ext);
     try {
-      if (fs.statSync(file).isFile()) return file;
+      if (fs.statSync(osPath(file)).isFile()) return file;
     } catch {
       // try the next extension
     }

@@ -3,7 +3,8 @@
  * skipped, links followed (a folder reached twice is not entered again).
  */
 
-import { describeError } from './fs-util.js';
+import { describeError, osPath } from './fs-util.js';
+import { nameFromBytes } from '../core/file-name.js';
 import fs from 'node:fs';
 
 export interface FileEntry {
@@ -72,9 +73,15 @@ interface Listed {
 function listFolder(root: string, dir: string, mtime: number, warnings: Warning[]): Listed {
   const files: FileEntry[] = [];
   const subfolders: Listed['subfolders'] = [];
-  let entries: fs.Dirent[];
+  let entries: Array<{ name: string; ent: fs.Dirent | fs.Dirent<Buffer> }>;
   try {
-    entries = fs.readdirSync(root + '/' + dir, { withFileTypes: true });
+    const where = osPath(root + '/' + dir);
+    const listed = fs.readdirSync(where, { withFileTypes: true });
+    // A name that is not valid UTF-8 comes back with U+FFFD in it, and that name is not the
+    // file's: such a folder is listed again by bytes, and those names kept as they are.
+    entries = listed.some((ent) => ent.name.includes('\uFFFD'))
+      ? fs.readdirSync(where, { withFileTypes: true, encoding: 'buffer' }).map((ent) => ({ name: nameFromBytes(ent.name), ent }))
+      : listed.map((ent) => ({ name: ent.name, ent }));
   } catch (e) {
     warnings.push({ what: `cannot list folder: ${errCode(e)}`, path: dir || '.' });
     return { listing: { dir, mtime, files, sig: '' }, subfolders };
@@ -83,19 +90,17 @@ function listFolder(root: string, dir: string, mtime: number, warnings: Warning[
   let sum = 0;
   let xor = 0;
   const byId = new Map<string, number>();
-  for (const ent of entries) {
-    if (ent.name.charCodeAt(0) === 46) continue; // dot-names
-    const ext = articleExtLength(ent.name);
+  for (const { name, ent } of entries) {
+    if (name.charCodeAt(0) === 46) continue; // dot-names
+    const ext = articleExtLength(name);
     if (!ent.isDirectory() && !ent.isSymbolicLink() && !(ent.isFile() && ext)) continue;
-    const rel = join(dir, ent.name);
+    const rel = join(dir, name);
     let st: fs.Stats;
     try {
-      st = fs.statSync(root + '/' + rel);
+      st = fs.statSync(osPath(root + '/' + rel));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      // a name that is not valid UTF-8 comes back with U+FFFD in it, and that name is not the file's
-      const what = code === 'ENOENT' && ent.name.includes('\uFFFD') ? 'its name is not valid UTF-8: rename the file to read it'
-        : !ent.isSymbolicLink() ? `cannot read: ${errCode(e)}` : code === 'ELOOP' ? 'link loop' : 'dangling link';
+      const what = !ent.isSymbolicLink() ? `cannot read: ${errCode(e)}` : code === 'ELOOP' ? 'link loop' : 'dangling link';
       warnings.push({ what, path: rel });
       continue;
     }
@@ -116,7 +121,7 @@ function listFolder(root: string, dir: string, mtime: number, warnings: Warning[
       byId.set(file.id, files.length);
       files.push(file);
     }
-    const h = fileHash(ent.name, st.size, st.mtimeMs);
+    const h = fileHash(name, st.size, st.mtimeMs);
     sum = (sum + h) >>> 0;
     xor = (xor ^ h) >>> 0;
   }
@@ -156,7 +161,7 @@ export function scanTree(root: string, o: ScanOptions = {}): Scan {
     if (o.listIf && !o.listIf(dir, st.mtimeMs)) {
       for (const sub of children.get(dir) ?? []) {
         try {
-          const s = fs.statSync(root + '/' + sub);
+          const s = fs.statSync(osPath(root + '/' + sub));
           if (s.isDirectory()) walk(sub, s);
         } catch {
           // vanished: the sync drops its rows

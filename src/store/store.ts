@@ -1,6 +1,7 @@
 /** The store of one articles folder: its index, kept in step with the files, and search over it. */
 
 import path from 'node:path';
+import { printableName } from '../core/file-name.js';
 import type { Article, ArticleSummary } from '../core/article.js';
 import { compileQuery } from '../core/query.js';
 import { sanitize } from '../core/sanitize.js';
@@ -248,7 +249,7 @@ export class Store {
   idsPrintedAs(shown: string): string[] {
     const ids: string[] = [];
     for (const id of this.db.prepare('SELECT id FROM articles').pluck().iterate() as IterableIterator<string>) {
-      if (id !== shown && sanitize(id) === shown) ids.push(id);
+      if (id !== shown && (sanitize(id) === shown || printableName(id) === shown)) ids.push(id);
     }
     return ids;
   }
