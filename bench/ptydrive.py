@@ -93,6 +93,16 @@ def syncing(t):
     return not h or any(w in h for w in ('checking the folder', 'indexing', 'scanning'))
 
 
+def wait_synced(t, timeout):
+    """Until the background sync has finished (the header no longer says so), then a moment more."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        t.read(0.05)
+        if not syncing(t):
+            break
+    time.sleep(0.3)
+
+
 def hwm_mb(pid):
     try:
         for line in open(f'/proc/{pid}/status'):
@@ -139,13 +149,7 @@ def first_frame(a, env):
 def session(a, env):
     t = Term(a.cmd, a.cols, a.rows, env)
     out = {'ready_ms': t.wait_for(a.ready, 120)}
-    # the background sync has finished when the header no longer says so
-    end = time.monotonic() + 600
-    while time.monotonic() < end:
-        t.read(0.05)
-        if not syncing(t):
-            break
-    time.sleep(0.3)
+    wait_synced(t, 600)
 
     def keys(seq, n):
         firsts, ends = [], []
@@ -196,9 +200,31 @@ def session(a, env):
     return out
 
 
+def fetch_keys(a, env):
+    """List keys while the reader's R fetch runs: key to frame, and whether the fetch still ran after the last key."""
+    t = Term(a.cmd, a.cols, a.rows, env)
+    t.wait_for(a.ready, 120)
+    wait_synced(t, 60)
+    os.write(t.fd, b'R')
+    t.wait_for('fetching feeds', 30, since=len(t.buf))
+    firsts, ends = [], []
+    seq = [b'j', b'k']
+    for i in range(30):
+        f, e = t.key_to_frame(seq[i % 2])
+        if f is not None:
+            firsts.append(f); ends.append(e)
+        time.sleep(0.03)
+    running = 'fetching feeds' in header(t)
+    os.write(t.fd, b'q')
+    time.sleep(0.2)
+    t.close()
+    return {'first_byte_ms': round(statistics.median(firsts), 1) if firsts else None,
+            'frame_ms': round(statistics.median(ends), 1) if ends else None, 'keys': len(ends), 'fetch_running_after': running}
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('mode', choices=['first-frame', 'session'])
+    ap.add_argument('mode', choices=['first-frame', 'session', 'fetch-keys'])
     ap.add_argument('--cols', type=int, default=100)
     ap.add_argument('--rows', type=int, default=30)
     ap.add_argument('--marker', default='')
@@ -212,7 +238,8 @@ def main():
     a = ap.parse_args(argv[:cut])
     a.cmd = argv[cut + 1:]
     env = dict(e.split('=', 1) for e in a.env)
-    print(json.dumps(first_frame(a, env) if a.mode == 'first-frame' else session(a, env)))
+    run = {'first-frame': first_frame, 'session': session, 'fetch-keys': fetch_keys}[a.mode]
+    print(json.dumps(run(a, env)))
 
 
 if __name__ == '__main__':

@@ -15,6 +15,7 @@ import { Store } from '../src/store/store.js';
 import { parseArticle } from '../src/core/parse.js';
 import { formatCount } from '../src/tui/list-frame.js';
 import { COMMON_WORD, RARE_WORD, TWO_WORDS, generateArchive, makeArticle } from './generate.js';
+import { fetchRows } from './fetch.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const BIN = path.join(ROOT, 'bin', 'krant.js');
@@ -255,6 +256,7 @@ async function main() {
   } finally {
     newsboat?.stop();
   }
+  rows.push(...(await fetchRows(BIN, path.join(ROOT, 'bench', 'ptydrive.py'))));
   const verdict = (ok: boolean | null) => (ok === null ? '—' : ok ? 'met' : '**not met**');
   const table = ['| what | measured | target | |', '|---|---|---|---|', ...rows.map((r) => `| ${r.what} | ${r.measured} | ${r.target} | ${verdict(r.ok)} |`)].join('\n');
   const doc = `# Benchmarks
@@ -281,6 +283,7 @@ How each is taken:
   the file's size is \`state.db\` and its WAL. "toggling read" is \`m\` on the selected article (written, committed,
   counted and drawn); "unread view" is \`v\` from the whole list to the unread view's first page drawn, median of 5.
 - highlighter: \`highlightArticle\` (spans and claims) on the seed with a paragraph more, mean of 2 000 after 200 to warm up.
+- fetching (\`bench/fetch.ts\`): feeds made from generated articles (RSS with the full text as HTML, a subhead and a captioned photo per article) served on 127.0.0.1 by a process of their own; \`krant fetch\` into an empty folder, the whole command, median of 3. Page extraction: \`extractArticle\` on 60 generated news pages (scripts, styles, cookie banner, navigation, share buttons, related links), median after 10 to warm up. Keys while fetching: the reader on a small folder, \`R\`, then 30 list keys timed as above while the fetch runs.
 `;
   fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), doc);
   process.stdout.write(table + '\n');

@@ -8,6 +8,8 @@
 // - dist/reader-app.cjs: React, Ink and the app, loaded once the first frame is drawn.
 //   Ink's layout engine is instantiated synchronously (see syncYoga), so no top-level
 //   await is left. What both reader bundles use of src/ is in each (pure modules).
+// - dist/feeds.cjs: `krant add`, `fetch`, `feeds`, `remove` (the feed and page parsers,
+//   Readability): loaded only by those commands, so that the rest does not read them.
 // - dist/index-helper.js, dist/parse-worker.js (+ dist/chunks): ES modules, run in a
 //   process or thread of their own.
 import { build } from 'esbuild';
@@ -101,7 +103,8 @@ const cjs = (entryPoints, define, plugins = common.plugins) => build({
 });
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await cjs({ cli: 'src/cli.ts' }, { KRANT_VERSION: JSON.stringify(version), KRANT_READER: '"reader.cjs"' });
+await cjs({ cli: 'src/cli.ts' }, { KRANT_VERSION: JSON.stringify(version), KRANT_READER: '"reader.cjs"', KRANT_FEEDS: '"feeds.cjs"' });
+await cjs({ feeds: 'src/feeds/commands.ts' }, {});
 await cjs({ reader: 'src/tui/start.ts', 'reader-app': 'src/tui/run.tsx' }, { KRANT_APP: '"reader-app.cjs"' }, [...common.plugins, syncYoga]);
 await build({
   ...common,
@@ -115,7 +118,7 @@ await build({
 });
 
 // Last, the loader, with the content hash of each bundle it loads: its code cache is kept by them.
-const hashes = Object.fromEntries(['cli.cjs', 'reader.cjs', 'reader-app.cjs'].map((name) => [
+const hashes = Object.fromEntries(['cli.cjs', 'reader.cjs', 'reader-app.cjs', 'feeds.cjs'].map((name) => [
   name, createHash('sha256').update(readFileSync(new URL(`../dist/${name}`, import.meta.url))).digest('hex').slice(0, 16),
 ]));
 await cjs({ boot: 'src/boot.ts' }, { KRANT_BUNDLES: JSON.stringify(hashes) });

@@ -21,6 +21,7 @@ import { quietOnClosedPipe, warn, writeOut } from './print/output.js';
 import type { Snippet } from './core/snippet.js';
 import type { ListRow } from './store/store.js';
 import { type SyncProgress, progressText } from './store/progress.js';
+import { dataFolder } from './feeds/places.js';
 
 export { EXIT };
 
@@ -49,6 +50,7 @@ const BUNDLED = path.resolve(here, '..', 'articles');
 // Set by the build: the version (so that `--version` reads no file at start-up), and the reader's bundle.
 declare const KRANT_VERSION: string | undefined;
 declare const KRANT_READER: string | undefined;
+declare const KRANT_FEEDS: string | undefined;
 
 function version(): string {
   if (typeof KRANT_VERSION === 'string') return KRANT_VERSION;
@@ -84,6 +86,46 @@ async function painterFor(mode: ColourMode): Promise<Painter | undefined> {
   return ansiPainter(mode === 'mono' ? monoTheme : colourTheme);
 }
 
+/** A subcommand as parsed: run after parsing, with the program's options (`--dir`) beside its own. */
+interface Subcommand {
+  name: 'add' | 'fetch' | 'feeds' | 'remove';
+  args: string[];
+  opts: Record<string, unknown>;
+}
+
+function subcommands(cmd: Command, ran: (s: Subcommand) => void): void {
+  const record = (name: Subcommand['name']) => (...a: unknown[]) => {
+    const sub = a[a.length - 1] as Command;
+    ran({ name, args: sub.args, opts: sub.opts() });
+  };
+  cmd.command('add')
+    .description('subscribe to feeds: a feed URL, or a page that announces one (a page that is an article is saved once)')
+    .argument('[url...]', 'feed or page addresses (http or https)')
+    .option('--opml <file>', 'import the subscriptions of an OPML file (folders become tags)')
+    .option('--all', 'a page that announces several feeds: subscribe to all of them')
+    .option('--name <name>', 'what to call the feed (default: its own title)')
+    .option('--tag <tag>', 'a tag for the feed (again for more)', (tag: string, tags: string[] = []) => [...tags, tag])
+    .action(record('add'));
+  cmd.command('fetch')
+    .description('fetch every subscription (or the ones named) and write their new articles into the folder')
+    .argument('[feed...]', 'names or addresses of subscriptions')
+    .addOption(new Option('--report <format>', 'JSON lines on stdout, one per feed').choices(['json']).hideHelp())
+    .addOption(new Option('--timeout <seconds>', 'per request').argParser((v) => {
+      const n = Number(v);
+      if (!(n > 0 && n <= 600)) throw new InvalidArgumentError('must be a number of seconds from 0 to 600.');
+      return n;
+    }).default(20))
+    .action(record('fetch'));
+  cmd.command('feeds')
+    .description('the subscriptions: name, url, articles, last fetched, last status (tab-separated when piped)')
+    .option('--opml', 'as OPML, for another feed reader')
+    .action(record('feeds'));
+  cmd.command('remove')
+    .description('unsubscribe (the articles already written stay)')
+    .argument('<feed...>', 'names or addresses of subscriptions')
+    .action(record('remove'));
+}
+
 function program(): Command {
   return new Command('krant')
     .description('A terminal reader for Dutch news: figures, sources and quotations highlighted.')
@@ -91,7 +133,7 @@ function program(): Command {
     .option('-p, --print', 'print instead of opening the reader: the list, or the article ID')
     .option('--json', 'print as JSON, with every highlight')
     .option('-s, --search <query>', 'articles matching QUERY, best first (words are prefixes, "…" a phrase)')
-    .option('-d, --dir <folder>', 'the articles folder (default: $KRANT_DIR, else the bundled articles)')
+    .option('-d, --dir <folder>', 'the articles folder (default: $KRANT_DIR, else ~/.local/share/krant/articles when it exists, else the bundled articles)')
     .option('-w, --width <n>', 'wrap printed text at N columns', parseWidth)
     .addOption(new Option('--color <when>', 'colour: auto (on a terminal), always or never').choices(['auto', 'always', 'never']).default('auto'))
     .option('--claims', 'with an article ID: who gives each figure (figure, origin, via, sentence; tab-separated when piped)')
@@ -120,8 +162,20 @@ Examples:
                                           mark them read, from a script
   krant --reindex                         rebuild the index (reading state is kept apart)
 
-Exit codes: 0 ok, 1 nothing found, 2 usage or environment error, 3 unknown article id,
-70 internal error; the reader: 129, 130, 143 after SIGHUP, SIGINT, SIGTERM.
+Feeds:
+  krant add https://feeds.nos.nl/nosnieuwsalgemeen   subscribe (a page that announces a feed works too)
+  krant add --opml subscriptions.opml     import subscriptions from another reader
+  krant fetch                             fetch them all: the full articles, written into the folder
+  krant fetch 'NOS Algemeen'              fetch one (by name or address)
+  krant feeds                             the subscriptions (krant feeds --opml: as OPML)
+  krant remove 'NOS Algemeen'             unsubscribe (its articles stay)
+  krant add.md                            an article whose id is a command's name: give its extension
+Subscriptions live in $XDG_CONFIG_HOME/krant/feeds (default ~/.config/krant/feeds), one feed a
+line: URL [name] [#tag …]. Fetched articles go into the folder (--dir, $KRANT_DIR, else
+~/.local/share/krant/articles), one subfolder per feed; in the reader, R fetches.
+
+Exit codes: 0 ok, 1 nothing found, 2 usage or environment error, 3 unknown article id or
+feed, 4 a feed or page could not be fetched (the others were), 70 internal error; the reader: 129, 130, 143 after SIGHUP, SIGINT, SIGTERM.
 The index lives in $XDG_CACHE_HOME/krant (default ~/.cache/krant); it is a cache of the files.
 Reading state (read, saved, where you stopped) lives in $XDG_STATE_HOME/krant (default
 ~/.local/state/krant): it survives --reindex and a cleared cache.`);
@@ -288,9 +342,41 @@ async function printList(dir: string, opts: Options) {
   return EXIT.ok;
 }
 
+/** The folder read: --dir, $KRANT_DIR, the user's data folder when there is one (fetched articles), else the bundled articles. */
+function readFolder(opts: Options, env: NodeJS.ProcessEnv): string {
+  if (opts.dir !== undefined) return opts.dir;
+  if (env.KRANT_DIR) return env.KRANT_DIR;
+  const data = dataFolder(env);
+  return fs.existsSync(data) ? data : BUNDLED;
+}
+
+async function runSubcommand(sub: Subcommand, opts: Options): Promise<number> {
+  if (opts.dir === '') throw new UserError('--dir needs a folder', EXIT.usage);
+  const env = process.env;
+  // fetched articles go into the folder named, else the user's data folder: never into the installed package
+  const dir = path.resolve(opts.dir ?? (env.KRANT_DIR || dataFolder(env)));
+  quietOnClosedPipe();
+  // built, the feed commands are a bundle of their own (feedsmith, Readability): the rest never loads them
+  const commands = (typeof KRANT_FEEDS === 'string'
+    ? (createRequire(import.meta.url)('./boot.cjs') as typeof import('./boot.js')).load(KRANT_FEEDS)
+    : await import('./feeds/commands.js')) as typeof import('./feeds/commands.js');
+  const f = { env, dir, version: version() };
+  const o = sub.opts;
+  switch (sub.name) {
+    case 'add': return commands.addCommand(sub.args, o, f);
+    case 'fetch': return commands.fetchCommand(sub.args, { report: o.report as 'json' | undefined, progress: !!process.stderr.isTTY && o.report === undefined, timeoutMs: (o.timeout as number) * 1000 }, f);
+    case 'feeds': return commands.feedsCommand(o, f);
+    case 'remove': return commands.removeCommand(sub.args, f);
+  }
+}
+
 async function run(argv: string[]): Promise<number> {
   const cmd = program();
+  let sub: Subcommand | undefined;
+  subcommands(cmd, (s) => (sub = s));
+  cmd.action(() => {});
   cmd.exitOverride();
+  for (const c of cmd.commands) c.exitOverride();
   // one line, as every error of krant: what is wrong, and where to look
   cmd.configureOutput({ writeErr: (s) => process.stderr.write(s.replace(/^error: /, 'krant: ').replace(/\.?\n$/, ' (krant --help for usage)\n')) });
   try {
@@ -300,6 +386,7 @@ async function run(argv: string[]): Promise<number> {
     throw e;
   }
   const opts = cmd.opts<Options>();
+  if (sub) return runSubcommand(sub, opts);
   const id = cmd.args[0];
   // Usage errors, one line each: what commander lets through
   if (opts.dir === '') throw new UserError('--dir needs a folder', EXIT.usage);
@@ -307,7 +394,7 @@ async function run(argv: string[]): Promise<number> {
   if (id !== undefined && opts.search !== undefined) throw new UserError(`an article id ("${id}") and --search go one at a time`, EXIT.usage);
   if (cmd.args.length > 1 && !opts.markRead && !opts.markUnread) throw new UserError(`one article id at a time (got ${cmd.args.length})`, EXIT.usage);
   const env = process.env;
-  const dir = resolveFolder(opts.dir ?? env.KRANT_DIR ?? BUNDLED);
+  const dir = resolveFolder(readFolder(opts, env));
   quietOnClosedPipe();
 
   if (opts.reindex) {
@@ -355,7 +442,10 @@ async function run(argv: string[]): Promise<number> {
     ? (createRequire(import.meta.url)('./boot.cjs') as typeof import('./boot.js')).load(KRANT_READER)
     : await import('./tui/start.js')) as typeof import('./tui/start.js');
   const colour = colourMode(opts.color, env, true);
-  return startReader({ dir, id: open, search: opts.search, view: opts.unread ? 'unread' : opts.saved ? 'saved' : 'all', colour, env, fault: env.KRANT_FAULT });
+  // R fetches into the folder shown, unless that is the bundled one: then into the user's data folder
+  const shown = readFolder(opts, env) !== BUNDLED;
+  const fetch = { command: [...process.execArgv, process.argv[1]!], dir: shown ? dir : null, elsewhere: shown ? null : dataFolder(env) };
+  return startReader({ dir, id: open, search: opts.search, view: opts.unread ? 'unread' : opts.saved ? 'saved' : 'all', colour, env, fault: env.KRANT_FAULT, fetch });
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -378,7 +468,7 @@ async function recovered(e: unknown, argv: string[]): Promise<number | undefined
   let file: string;
   try {
     const dir = new Command().option('-d, --dir <folder>').allowUnknownOption().allowExcessArguments().exitOverride().parse(argv).opts().dir;
-    file = indexFileOf(dir ?? process.env.KRANT_DIR ?? BUNDLED);
+    file = indexFileOf(readFolder({ dir } as Options, process.env));
     warn(`index was damaged, moved aside and rebuilt (${moveIndexAside(file)})`);
   } catch {
     return undefined;

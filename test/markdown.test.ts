@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { inlineText } from '../src/core/markdown.js';
-import { parseArticle } from '../src/core/parse.js';
+import { parseArticle, splitParagraphs } from '../src/core/parse.js';
 
 const md = (text: string) => parseArticle('a', text, { markdown: true });
 
@@ -10,6 +10,10 @@ describe('Markdown articles', () => {
     const a = md('title: T\n\n# Kop één #\n\nTekst.\n\nTussenkop\n---------\n\nMeer tekst.\n\nGroot\n=====');
     assert.deepEqual(a.paragraphs.map((p) => [p.kind, p.text]), [['heading', 'Kop één'], ['text', 'Tekst.'], ['heading', 'Tussenkop'], ['text', 'Meer tekst.'], ['heading', 'Groot']]);
   });
+  it('keeps a paragraph of only = or - after a blank line: there is no text above it to underline', () => {
+    assert.deepEqual(splitParagraphs('\n=\n\nTekst\n', true).map((p) => [p.kind, p.text]), [['text', '='], ['text', 'Tekst']]);
+  });
+
   it('takes the first heading as the title when there is no title field, and does not say it twice', () => {
     const a = md('# Storm raast over Zeeland\n\nHet **KNMI** meldt 120 km per uur.');
     assert.equal(a.title, 'Storm raast over Zeeland');

@@ -4,6 +4,8 @@ export const EXIT = {
   nothingFound: 1,
   usage: 2,
   unknownId: 3,
+  /** `krant fetch` / `krant add`: some feed or page failed (the others were done). */
+  feedFailed: 4,
   internal: 70,
   /** 128 + the signal's number: the shell's convention. */
   hangUp: 129,

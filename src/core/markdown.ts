@@ -35,7 +35,8 @@ export function inlineText(md: string): { text: string; links: Link[] } {
       }
     }
     // [text](url "title") and ![alt](url)
-    const link = /^(!?)\[((?:[^\][]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+["'(][^)]*["')])?\s*\)/.exec(md.slice(i));
+    // (only where one can start: slicing at every character made long paragraphs slow)
+    const link = c === '[' || (c === '!' && md[i + 1] === '[') ? /^(!?)\[((?:[^\][]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+["'(][^)]*["')])?\s*\)/.exec(md.slice(i)) : null;
     if (link) {
       const inner = inlineText(link[2]!);
       const start = out.length;
@@ -45,7 +46,7 @@ export function inlineText(md: string): { text: string; links: Link[] } {
       i += link[0].length;
       continue;
     }
-    const auto = /^<((?:https?|mailto):[^>\s]+)>/.exec(md.slice(i));
+    const auto = c === '<' ? /^<((?:https?|mailto):[^>\s]+)>/.exec(md.slice(i)) : null;
     if (auto) {
       const start = out.length;
       out += auto[1];
@@ -110,6 +111,8 @@ export function markdownBlock(block: string, clean: (s: string) => string): Para
       fence.push(raw);
       continue;
     }
+    // a blank line before any text (left by the split between blocks) underlines nothing
+    if (text.length === 0 && raw.trim() === '') continue;
     const atx = ATX.exec(raw);
     if (atx) {
       flush();

@@ -2,7 +2,7 @@
 
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { ArticleSummary } from '../core/article.js';
+import type { Article, ArticleSummary } from '../core/article.js';
 import { withoutStopwords } from '../core/stopwords.js';
 import { ArticleError, readArticleFile } from './read.js';
 
@@ -25,14 +25,22 @@ export interface FileRef {
 export function readDoc(root: string, file: FileRef): IndexDoc | string {
   try {
     const a = readArticleFile(path.join(root, file.rel), file.id).article;
-    let body = a.paragraphs.map((p) => p.text).join(' ');
-    if (body.length > MAX_INDEXED_CHARS) body = body.slice(0, MAX_INDEXED_CHARS);
+    const body = indexedBody(a);
     return { title: a.title, date: a.date, source: a.source, key: articleKey(a.url, body), body: withoutStopwords(body), titleTerms: withoutStopwords(a.title) };
   } catch (e) {
     if (e instanceof ArticleError) return e.what;
     return `cannot read (${(e as Error).message})`;
   }
 }
+
+/** The body text the index reads of an article (and an article without a url is known by). */
+export function indexedBody(a: Article): string {
+  const body = a.paragraphs.map((p) => p.text).join(' ');
+  return body.length > MAX_INDEXED_CHARS ? body.slice(0, MAX_INDEXED_CHARS) : body;
+}
+
+/** Who an article is, as the index knows it (its `key` column). */
+export const keyOfArticle = (a: Article): number => articleKey(a.url, indexedBody(a));
 
 let crypto: typeof import('node:crypto') | undefined;
 

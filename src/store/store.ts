@@ -50,6 +50,7 @@ export class Store {
   private readonly db: DB;
   private readonly stmts;
   private state: { folder: number; views: Map<string, import('better-sqlite3').Statement>; flags: import('better-sqlite3').Statement } | null = null;
+  private keyLookup: import('better-sqlite3').Statement | undefined;
 
   constructor(dir: string, options: StoreOptions = {}) {
     this.root = resolveFolder(dir);
@@ -202,6 +203,12 @@ export class Store {
 
   skipped(): Warning[] {
     return skippedFiles(this.db);
+  }
+
+  /** Is an article with this key (its url's, else its text's) in the folder? */
+  hasKey(key: number): boolean {
+    this.keyLookup ??= this.db.prepare('SELECT 1 FROM articles WHERE key = ? LIMIT 1');
+    return this.keyLookup.get(key) !== undefined;
   }
 
   count(): number {

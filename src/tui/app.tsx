@@ -30,6 +30,10 @@ export interface AppProps {
   onSuspend?: () => void;
   /** Ctrl+L: the owner clears the screen and has everything drawn again. */
   onRedraw?: () => void;
+  /** R: fetch the subscriptions in the background; says whether it started, or why not. */
+  onFetch?: () => string;
+  /** The background fetch: its status line (progress, then `12 new`); the index status's revision shows its articles. */
+  fetchStatus?: IndexStatusReader;
   /** For tests of the way out: `draw` throws while drawing an article. */
   fault?: string;
 }
@@ -55,12 +59,14 @@ function useUpdate(init: () => State, run: (e: Effect, dispatch: (a: Action) => 
   return [state, dispatch];
 }
 
-export function App({ library, theme, width, height, initialQuery = '', initialView = 'all', openId, initial, sync = IDLE, onSuspend, onRedraw, fault }: AppProps) {
+export function App({ library, theme, width, height, initialQuery = '', initialView = 'all', openId, initial, sync = IDLE, onSuspend, onRedraw, onFetch, fetchStatus = IDLE, fault }: AppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   // styles as ANSI codes on a terminal; a test's stream gets the text alone
   const painter = useMemo(() => ansiPainter(theme, (stdout as { isTTY?: boolean }).isTTY ? 1 : 0), [theme, stdout]);
-  const { revision, text: syncText } = useSyncExternalStore(sync.subscribe, sync.get);
+  const { revision, text: indexText } = useSyncExternalStore(sync.subscribe, sync.get);
+  const { text: fetchText } = useSyncExternalStore(fetchStatus.subscribe, fetchStatus.get);
+  const syncText = [fetchText, indexText].filter(Boolean).join(' · ');
   // bumped on every change of reading state: rows and counts are read again
   const [marksRevision, setMarksRevision] = useState(0);
   const listRef = useRef<ListRowsApi | null>(null);
@@ -73,6 +79,10 @@ export function App({ library, theme, width, height, initialQuery = '', initialV
       case 'exit': return exit();
       case 'suspend': return onSuspend?.();
       case 'redraw': return onRedraw?.();
+      case 'fetchFeeds': {
+        const said = onFetch ? onFetch() : 'fetching is not available here';
+        return said ? dispatch({ type: 'note', text: said }) : undefined;
+      }
       case 'open': return void openAt(e.index, list, dispatch);
       case 'setRead':
         library.setRead([e.ref], e.read);

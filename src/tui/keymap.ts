@@ -79,6 +79,7 @@ export const BINDINGS: Binding[] = [
   { keys: ['m'], hint: { list: 'm read', article: 'm read' }, does: { list: 'mark read / unread', article: 'mark read / unread' }, match: ch('m'), action: () => ({ type: 'toggleRead' }) },
   { keys: ['*'], hint: { list: '* save', article: '* save' }, does: { list: 'save / unsave (★)', article: 'save / unsave (★)' }, match: ch('*'), action: () => ({ type: 'toggleSaved' }) },
   { keys: ['A'], does: { list: 'mark all shown as read (asks first)' }, match: ch('A'), action: () => ({ type: 'markAllRead' }) },
+  { keys: ['R'], does: { list: 'fetch every subscription (in the background)' }, match: ch('R'), action: () => ({ type: 'fetchFeeds' }) },
   { keys: ['Esc', 'h', '←'], hint: { panel: 'Esc close' }, essential: true, does: { list: 'clear the search', article: 'back to the list', panel: 'close', help: 'close' }, match: any(ch('h'), named('escape'), named('leftArrow')), action: () => ({ type: 'back' }) },
   { keys: ['?'], hint: { list: '? help', article: '? help' }, essential: true, does: { list: 'this help', article: 'this help', help: 'close' }, match: ch('?'), action: () => ({ type: 'overlay', overlay: 'help' }) },
   { keys: ['q'], hint: { list: 'q quit', article: 'q back' }, essential: true, does: { list: 'quit', article: 'back to the list', panel: 'close', help: 'close' }, match: ch('q'), action: () => ({ type: 'close' }) },

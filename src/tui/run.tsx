@@ -11,6 +11,7 @@ import type { State } from './state.js';
 import type { ReaderOptions } from './start.js';
 import { createIndexStatus } from '../store/index-status.js';
 import type { Terminal } from './terminal.js';
+import { feedFetcher } from '../feeds/fetch-client.js';
 
 // Ink draws at most this many frames a second: a key that comes right after a frame waits
 // at most 1000/MAX_FPS ms for its own (Ink's default, 30, let the first key wait 33 ms).
@@ -52,9 +53,14 @@ export async function runReader(o: RunOptions): Promise<number> {
   // The index helper syncs and searches in a process of its own; the reader asks it.
   const helper = startIndexHelper(o.store, indexStatus, o.stateFile);
   o.terminal.onExit(() => helper.stop());
+  // R: `krant fetch` beside the reader; the list is read again as each feed's articles land
+  const fetchStatus = createIndexStatus();
+  const fetcher = o.fetch ? feedFetcher(o.fetch.command, o.fetch.dir, fetchStatus, () => indexStatus.update({ bump: true }), o.fetch.elsewhere) : null;
+  o.terminal.onExit(() => fetcher?.stop());
   const props: AppProps = {
     library: { ...o.library, search: helper.search }, theme: o.theme, width: o.width, height: o.height,
     initialQuery: o.search ?? '', initialView: o.view, openId: o.id, initial: o.early, onSuspend: suspend, onRedraw: () => redraw(), sync: indexStatus, fault: o.fault,
+    onFetch: fetcher ? () => fetcher.start() : undefined, fetchStatus,
   };
   const instance = render(<App {...props} />, { stdout: o.terminal.output, exitOnCtrlC: false, patchConsole: false, maxFps: MAX_FPS });
 

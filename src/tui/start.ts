@@ -27,6 +27,8 @@ export interface ReaderOptions {
   env: NodeJS.ProcessEnv;
   /** For tests of the way out: `draw` throws while drawing an article. */
   fault?: string;
+  /** How R runs `krant fetch`: krant's command (after node), the folder it writes into (null: its default), and that folder when it is not the one shown. */
+  fetch?: { command: string[]; dir: string | null; elsewhere: string | null };
 }
 
 export async function startReader(o: ReaderOptions): Promise<number> {

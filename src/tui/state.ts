@@ -41,7 +41,9 @@ export type Effect =
   /** Open the next unread article after a list position. */
   | { type: 'nextUnread'; after: number }
   /** The list is about to change (a search cleared): the selection follows the article now at this position. */
-  | { type: 'reselect'; index: number };
+  | { type: 'reselect'; index: number }
+  /** Fetch every subscription in the background (`krant fetch`). */
+  | { type: 'fetchFeeds' };
 
 export interface ViewLine {
   /** Paragraph index; -1 for the blank line between paragraphs. */
@@ -139,6 +141,7 @@ export type Action =
   | { type: 'nextUnread' }
   | { type: 'cycleView' }
   | { type: 'markAllRead' }
+  | { type: 'fetchFeeds' }
   | { type: 'redraw' }
   /** A keypress: the reducer reads it in the light of the current state (prompt, overlay, screen). */
   | { type: 'key'; input: string; key: Partial<Key> };
@@ -267,6 +270,7 @@ function listReducer(s: State, action: Action): State {
       const what = `${s.list.count === 1 ? 'the 1 article' : `all ${s.list.count} articles`}${s.list.query ? ` matching "${s.list.query}"` : ''}${s.list.view === 'all' ? '' : ` in the ${s.list.view} view`}`;
       return { ...s, confirm: { text: `Mark ${what} as read? y/n`, effect: { type: 'markAllRead', view: s.list.view, query: s.list.query } } };
     }
+    case 'fetchFeeds': return emit(s, { type: 'fetchFeeds' });
     case 'promptOpen': return { ...s, prompt: promptOf(s.list.query) };
     case 'promptInput': return { ...s, prompt: { text: action.text, cursor: action.cursor ?? [...action.text].length }, list: { ...s.list, query: action.text, selected: 0, top: 0 } };
     case 'promptMove': return moveList(s, s.list.selected + action.by);

@@ -58,6 +58,11 @@ export function takeTerminal(): Terminal {
   let restored = false;
   const gate = { open: true };
   const cleanups: Array<() => void> = [];
+  // Node's own warnings (NO_COLOR beside FORCE_COLOR, say) would be written over the
+  // screen, scrolling it: kept, and said once the terminal is back
+  const warnings: string[] = [];
+  process.removeAllListeners('warning');
+  process.on('warning', (w) => void warnings.push(`${w.name}: ${w.message}`));
   const restore = () => {
     if (restored) return;
     restored = true;
@@ -65,6 +70,7 @@ export function takeTerminal(): Terminal {
     for (const fn of cleanups.splice(0)) fn();
     setRaw(false);
     write(LEAVE);
+    for (const w of warnings.splice(0)) process.stderr.write(`krant: node says: ${sanitize(w)}\n`);
   };
   const die = (code: number, message?: string) => {
     restore();

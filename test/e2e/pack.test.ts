@@ -4,12 +4,13 @@
  */
 
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT, makeFolder } from '../helpers.js';
 import { Tmux, hasTmux } from './tmux.js';
+import { startFeedServer } from '../feeds/server.js';
 
 const VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version as string;
 
@@ -58,6 +59,27 @@ describe('installed from npm pack', { timeout: 10 * 60_000 }, () => {
     const json = JSON.parse(execFileSync(krant, ['--print', '--json', '2022-01-almaty'], { env, encoding: 'utf8' }));
     assert.equal(json.id, '2022-01-almaty');
     assert.ok(json.figures.length > 5);
+  });
+
+  it('subscribes and fetches as the installed command, into the user\'s data folder, never into itself', async () => {
+    const server = await startFeedServer();
+    const user = { ...env, XDG_CONFIG_HOME: makeFolder(), XDG_DATA_HOME: makeFolder(), XDG_STATE_HOME: makeFolder() };
+    const run = (args: string[]) => new Promise<{ code: number | null; out: string }>((resolve) => {
+      const c = spawn(krant, args, { env: user, stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      c.stdout.on('data', (d) => (out += d));
+      c.on('close', (code) => resolve({ code, out }));
+    });
+    try {
+      assert.equal((await run(['add', `${server.base}/west.json`])).code, 0);
+      const f = await run(['fetch']);
+      assert.equal(f.code, 0);
+      assert.match(f.out, /^Omroep West: 1 new$/m);
+      assert.match((await run(['--print'])).out, /^omroep-west\/2025\/2025-02-10-brand-in-leidse-binnenstad\t/);
+      assert.ok(fs.existsSync(path.join(user.XDG_DATA_HOME, 'krant', 'articles', 'omroep-west')));
+    } finally {
+      await server.close();
+    }
   });
 
   it('opens the reader in a terminal and gives it back', { skip: hasTmux ? false : 'tmux is not installed' }, async () => {

@@ -93,7 +93,7 @@ describe('colour is decided once, for --print and the reader alike', { skip: has
       await t.settle();
       const codes = sgrCodes(t);
       assert.ok(![...codes].some(isColour), `${env} ${args}: no colour, got ${[...codes]}`);
-      assert.ok(codes.has(7), `${env} ${args}: the selection is drawn inverse`);
+      assert.ok(codes.has(7), `${env} ${args}: the selection is drawn inverse\n${JSON.stringify(t.run('capture-pane', '-e', '-p', '-t', t.session))}`);
       await t.keys('q');
     }
   });
