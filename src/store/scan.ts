@@ -73,15 +73,18 @@ interface Listed {
 function listFolder(root: string, dir: string, mtime: number, warnings: Warning[]): Listed {
   const files: FileEntry[] = [];
   const subfolders: Listed['subfolders'] = [];
-  let entries: Array<{ name: string; ent: fs.Dirent | fs.Dirent<Buffer> }>;
+  let entries: Array<fs.Dirent | fs.Dirent<Buffer>>;
+  // names kept apart only for a folder listed by bytes; else each entry's own name (no copy per file)
+  let names: string[] | null = null;
   try {
     const where = osPath(root + '/' + dir);
-    const listed = fs.readdirSync(where, { withFileTypes: true });
+    entries = fs.readdirSync(where, { withFileTypes: true });
     // A name that is not valid UTF-8 comes back with U+FFFD in it, and that name is not the
     // file's: such a folder is listed again by bytes, and those names kept as they are.
-    entries = listed.some((ent) => ent.name.includes('\uFFFD'))
-      ? fs.readdirSync(where, { withFileTypes: true, encoding: 'buffer' }).map((ent) => ({ name: nameFromBytes(ent.name), ent }))
-      : listed.map((ent) => ({ name: ent.name, ent }));
+    if (entries.some((ent) => (ent.name as string).includes('\uFFFD'))) {
+      entries = fs.readdirSync(where, { withFileTypes: true, encoding: 'buffer' });
+      names = entries.map((ent) => nameFromBytes(ent.name as Buffer));
+    }
   } catch (e) {
     warnings.push({ what: `cannot list folder: ${errCode(e)}`, path: dir || '.' });
     return { listing: { dir, mtime, files, sig: '' }, subfolders };
@@ -90,7 +93,9 @@ function listFolder(root: string, dir: string, mtime: number, warnings: Warning[
   let sum = 0;
   let xor = 0;
   const byId = new Map<string, number>();
-  for (const { name, ent } of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const ent = entries[i]!;
+    const name = names ? names[i]! : (ent.name as string);
     if (name.charCodeAt(0) === 46) continue; // dot-names
     const ext = articleExtLength(name);
     if (!ent.isDirectory() && !ent.isSymbolicLink() && !(ent.isFile() && ext)) continue;
