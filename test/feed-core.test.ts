@@ -152,6 +152,14 @@ describe('feeds as they are, not as they should be', () => {
     assert.equal(f.items[0]!.link, 'https://feed.example/x');
     assert.equal(f.items[0]!.summary, 'tekst');
   });
+  it('reads RSS 1.0 (RDF) with Dublin Core dates and creators', () => {
+    const f = parseFeedText(`<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+      <channel rdf:about="https://regio.example/"><title>Regio</title><link>https://regio.example/</link></channel>
+      <item rdf:about="https://regio.example/1"><title>Dijk versterkt</title><link>https://regio.example/1</link><description>Kort.</description><dc:date>2025-03-03T08:00:00+01:00</dc:date><dc:creator>Anna</dc:creator></item></rdf:RDF>`, 'https://regio.example/rss');
+    assert.equal(f.format, 'rdf');
+    assert.equal(f.title, 'Regio');
+    assert.deepEqual([f.items[0]!.title, f.items[0]!.link, f.items[0]!.date, f.items[0]!.author], ['Dijk versterkt', 'https://regio.example/1', '2025-03-03T08:00+01:00', 'Anna']);
+  });
   it('says what is not a feed', () => {
     assert.throws(() => parseFeedText('', 'https://x'), /empty response/);
     assert.throws(() => parseFeedText('<!doctype html><html><body>x</body></html>', 'https://x'), /an HTML page, not a feed/);
