@@ -42,6 +42,13 @@ describe('writing a fetched article', () => {
     assert.equal(fs.readFileSync(path.join(root, 'nos/2025/2025-01-01-storm-3.md'), 'utf8'), 'twee\n');
     assert.deepEqual(fs.readdirSync(path.join(root, 'nos/2025')).sort(), ['2025-01-01-storm-2.md', '2025-01-01-storm-3.md', '2025-01-01-storm.md']);
   });
+  it('removes the temporary files a killed fetch left (an hour old), and no others', () => {
+    const root = makeFolder({ 'nos/2025/.krant-tmp-1-oud-0': 'half', 'nos/2025/.krant-tmp-2-nieuw-0': 'bezig', 'nos/2025/.verborgen': 'van de gebruiker' });
+    const old = new Date(Date.now() - 2 * 3600_000);
+    fs.utimesSync(path.join(root, 'nos/2025/.krant-tmp-1-oud-0'), old, old);
+    writeNewArticle(root, 'nos/2025/2025-01-01-kop.md', 'een\n');
+    assert.deepEqual(fs.readdirSync(path.join(root, 'nos/2025')).sort(), ['.krant-tmp-2-nieuw-0', '.verborgen', '2025-01-01-kop.md']);
+  });
   it('refuses a name that would leave the folder', () => {
     const root = makeFolder();
     assert.throws(() => writeNewArticle(root, '../buiten.md', 'x'), /outside the folder/);

@@ -14,6 +14,22 @@ const made = new Set<string>();
 // a dot-name: the scan never reads it, so a temporary file left by a kill is never an article
 const tempName = (dir: string) => path.join(dir, `.krant-tmp-${process.pid}-${Date.now().toString(36)}-${serial++}`);
 
+// a temporary file older than this was left by a process that was killed
+const STALE_MS = 60 * 60_000;
+
+/** Temporary files a killed fetch left in a folder, removed (they were never articles: dot-names). */
+function removeStaleTemps(dir: string): void {
+  try {
+    for (const name of fs.readdirSync(dir)) {
+      if (!name.startsWith('.krant-tmp-')) continue;
+      const file = path.join(dir, name);
+      if (Date.now() - fs.statSync(file).mtimeMs > STALE_MS) fs.rmSync(file, { force: true });
+    }
+  } catch {
+    // gone meanwhile, or not ours to remove: harmless either way
+  }
+}
+
 /**
  * The text in a new temporary file beside its final name. Not synced to disk: a kill
  * leaves the whole file or none (it appears by link or rename), and a sync per article
@@ -23,6 +39,7 @@ function writeTemp(dir: string, text: string): string {
   if (!made.has(dir)) {
     makeDir(dir);
     made.add(dir);
+    removeStaleTemps(dir);
   }
   const tmp = tempName(dir);
   fs.writeFileSync(tmp, text, { flag: 'wx', mode: 0o644 });
