@@ -18,6 +18,7 @@ import { EXIT } from '../core/exit-codes.js';
 import { sanitize } from '../core/sanitize.js';
 import { warn, writeOut } from '../print/output.js';
 import { describeError } from '../store/fs-util.js';
+import { articleKey } from '../store/index-doc.js';
 import { Store } from '../store/store.js';
 import { FetchState } from './fetch-state.js';
 import { type FeedReport, FEED_ACCEPT, fetchFeeds } from './fetch-feeds.js';
@@ -155,7 +156,6 @@ export async function addCommand(urls: string[], o: AddOptions, f: FeedsEnv): Pr
     const { store, known } = await openKnown(f.dir);
     try {
       const body = articleFileText({ title: page.title, date: page.date || isoInAmsterdam(Date.now()), source: site, url: res.url, author: page.author, guid: '', paragraphs: page.paragraphs, note: '' });
-      const { articleKey } = await import('../store/index-doc.js');
       if (known.has(articleKey(res.url, ''))) {
         writeOut(`already saved: ${sanitize(page.title)}\n`);
         continue;

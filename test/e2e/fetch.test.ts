@@ -28,7 +28,7 @@ describe('fetching from the reader', { skip: hasTmux ? false : 'tmux is not inst
     fs.writeFileSync(path.join(config, 'krant', 'feeds'), `${server.base}/nos.xml NOS\n${server.base}/rtl/feed.atom RTL\n${server.base}/gone.xml Weg\n`);
     const dir = makeFolder({ 'oud.txt': article('Een ouder bericht', '2020-01-01', 'Tekst.') });
     t.start(100, 20, `--dir ${dir}`, `XDG_CONFIG_HOME=${config}`);
-    await t.waitFor(/1\/1 articles/);
+    await t.waitFor(/1\/1 article\b/);
     await t.keys('R');
     let s = await t.waitFor(/4 new · 1 feed failed/);
     assert.match(s, /\/5 articles/);
