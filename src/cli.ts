@@ -394,7 +394,8 @@ async function run(argv: string[]): Promise<number> {
   if (id !== undefined && opts.search !== undefined) throw new UserError(`an article id ("${id}") and --search go one at a time`, EXIT.usage);
   if (cmd.args.length > 1 && !opts.markRead && !opts.markUnread) throw new UserError(`one article id at a time (got ${cmd.args.length})`, EXIT.usage);
   const env = process.env;
-  const dir = resolveFolder(readFolder(opts, env));
+  const folder = readFolder(opts, env);
+  const dir = resolveFolder(folder);
   quietOnClosedPipe();
 
   if (opts.reindex) {
@@ -443,7 +444,7 @@ async function run(argv: string[]): Promise<number> {
     : await import('./tui/start.js')) as typeof import('./tui/start.js');
   const colour = colourMode(opts.color, env, true);
   // R fetches into the folder shown, unless that is the bundled one: then into the user's data folder
-  const shown = readFolder(opts, env) !== BUNDLED;
+  const shown = folder !== BUNDLED;
   const fetch = { command: [...process.execArgv, process.argv[1]!], dir: shown ? dir : null, elsewhere: shown ? null : dataFolder(env) };
   return startReader({ dir, id: open, search: opts.search, view: opts.unread ? 'unread' : opts.saved ? 'saved' : 'all', colour, env, fault: env.KRANT_FAULT, fetch });
 }

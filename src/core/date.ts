@@ -1,6 +1,7 @@
 /** Article dates: whatever a header says, to a sortable `YYYY[-MM[-DD]]`, or '' when unknown. */
 
-const MONTHS: Record<string, number> = {
+/** Month names and abbreviations, Dutch and English, to their number. */
+export const MONTHS: Record<string, number> = {
   jan: 1, januari: 1, january: 1, feb: 2, februari: 2, february: 2, mrt: 3, maart: 3, mar: 3, march: 3,
   apr: 4, april: 4, mei: 5, may: 5, jun: 6, juni: 6, june: 6, jul: 7, juli: 7, july: 7, aug: 8, augustus: 8,
   august: 8, sep: 9, sept: 9, september: 9, okt: 10, oktober: 10, oct: 10, october: 10, nov: 11,

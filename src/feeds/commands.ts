@@ -19,6 +19,7 @@ import { sanitize } from '../core/sanitize.js';
 import { warn, writeOut } from '../print/output.js';
 import { describeError } from '../store/fs-util.js';
 import { articleKey } from '../store/index-doc.js';
+import { ARTICLE_EXT } from '../store/scan.js';
 import { Store } from '../store/store.js';
 import { FetchState } from './fetch-state.js';
 import { type FeedReport, FEED_ACCEPT, fetchFeeds } from './fetch-feeds.js';
@@ -242,7 +243,7 @@ export async function fetchCommand(which: string[], o: FetchOptions, f: FeedsEnv
 /** Article files in a feed's folder. */
 function countArticles(dir: string): number {
   try {
-    return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((n) => /\.(txt|md)$/i.test(n) && !path.basename(n).startsWith('.')).length;
+    return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((n) => ARTICLE_EXT.test(n) && !path.basename(n).startsWith('.')).length;
   } catch {
     return 0;
   }

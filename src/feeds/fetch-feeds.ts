@@ -6,13 +6,12 @@
  * the fetch state never brings a duplicate. One feed failing never stops the others.
  */
 
-import type { Paragraph } from '../core/article.js';
 import { type FetchedArticle, articleFileName, articleFileText } from '../core/feed/article-file.js';
 import { decodeDocument } from '../core/feed/charset.js';
 import { isoInAmsterdam } from '../core/feed/dates.js';
 import { extractArticle } from '../core/feed/extract.js';
 import { type FeedItem, FeedParseError, type ParsedFeed, fullText, parseFeedText } from '../core/feed/feed-items.js';
-import { htmlToParagraphs } from '../core/feed/html.js';
+import { htmlToParagraphs, resolveAgainst, withoutTitle } from '../core/feed/html.js';
 import { type Subscription, feedFolder, feedName } from '../core/feed/subscriptions.js';
 import { parseArticle } from '../core/parse.js';
 import { articleKey, keyOfArticle } from '../store/index-doc.js';
@@ -56,30 +55,15 @@ export interface FeedReport {
   summaries: number;
 }
 
-const resolver = (base: string) => (href: string) => {
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return '';
-  }
-};
-
-/** Paragraphs without a first heading that only repeats the title. */
-function withoutTitle(ps: Paragraph[], title: string): Paragraph[] {
-  if (ps[0]?.kind === 'heading' && ps[0].text.trim() === title.trim()) ps.shift();
-  return ps;
-}
-
-const paragraphsOf = (html: string, base: string, title: string) => withoutTitle(htmlToParagraphs(html, { resolve: resolver(base) }), title);
+const paragraphsOf = (html: string, base: string, title: string) => withoutTitle(htmlToParagraphs(html, { resolve: resolveAgainst(base) }), title);
 
 /** Fetches a page and reads its article; null and why when there is none. */
 export async function fetchPage(url: string, ctx: FetchContext) {
   try {
     const res = await ctx.limiter.run(url, () => get(url, { accept: PAGE_ACCEPT, userAgent: ctx.userAgent, timeoutMs: ctx.timeoutMs, maxBytes: ctx.maxBytes }));
     if (res.status !== 'ok') return { page: null, why: 'not modified' };
-    const html = decodeDocument(res.bytes, res.contentType);
-    const page = extractArticle(html, res.url);
-    return { page, html, finalUrl: res.url, why: page ? '' : 'the page holds no article that could be read' };
+    const page = extractArticle(decodeDocument(res.bytes, res.contentType), res.url);
+    return { page, why: page ? '' : 'the page holds no article that could be read' };
   } catch (e) {
     return { page: null, why: e instanceof HttpError ? e.what : (e as Error).message };
   }
@@ -89,7 +73,7 @@ export async function fetchPage(url: string, ctx: FetchContext) {
 async function articleOf(item: FeedItem, source: string, feedUrl: string, ctx: FetchContext): Promise<{ article: FetchedArticle; summary: boolean }> {
   const base = item.link || feedUrl;
   const article: FetchedArticle = { title: item.title, date: item.date, source, url: item.link, author: item.author, guid: item.guid, paragraphs: [], note: '' };
-  const own = fullText(item, { resolve: resolver(base) });
+  const own = fullText(item, { resolve: resolveAgainst(base) });
   let summary = false;
   if (own) article.paragraphs = withoutTitle(own, item.title);
   else if (item.link) {

@@ -6,18 +6,14 @@
  * the machine's: the news is Dutch.
  */
 
-const MONTHS: Record<string, number> = {
-  jan: 1, januari: 1, january: 1, feb: 2, februari: 2, february: 2, mrt: 3, maart: 3, mar: 3, march: 3,
-  apr: 4, april: 4, mei: 5, may: 5, jun: 6, juni: 6, june: 6, jul: 7, juli: 7, july: 7, aug: 8, augustus: 8,
-  august: 8, sep: 9, sept: 9, september: 9, okt: 10, oktober: 10, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
-};
 
 // RFC 822 zones and the European ones feeds use; minutes east of UTC
 const ZONES: Record<string, number> = {
   ut: 0, utc: 0, gmt: 0, z: 0, wet: 0, west: 60, bst: 60, cet: 60, met: 60, cest: 120, mest: 120, eet: 120, eest: 180,
   est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
 };
+
+import { MONTHS } from '../date.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

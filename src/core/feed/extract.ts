@@ -9,7 +9,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Paragraph } from '../article.js';
 import { feedDate } from './dates.js';
-import { htmlToParagraphs } from './html.js';
+import { htmlToParagraphs, resolveAgainst, withoutTitle } from './html.js';
 
 /** Less text than this is not an article (a cookie wall, an index page, a video page). */
 export const MIN_ARTICLE_CHARS = 280;
@@ -60,14 +60,6 @@ function meta(doc: any, ...names: string[]): string {
   return '';
 }
 
-const resolver = (base: string) => (href: string) => {
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return '';
-  }
-};
-
 /** The article on a page, or null when there is none worth the name. */
 export function extractArticle(html: string, url: string): PageArticle | null {
   // linkedom has no baseURI: a <base> makes relative links resolve
@@ -90,10 +82,8 @@ export function extractArticle(html: string, url: string): PageArticle | null {
     return null;
   }
   if (!result?.content) return null;
-  const paragraphs = htmlToParagraphs(result.content, { resolve: resolver(url) });
   const title = (ld.title || meta(document, 'og:title') || result.title || '').trim();
-  // the page's own title again as the first heading
-  if (paragraphs[0]?.kind === 'heading' && paragraphs[0].text.trim() === title) paragraphs.shift();
+  const paragraphs = withoutTitle(htmlToParagraphs(result.content, { resolve: resolveAgainst(url) }), title);
   const chars = paragraphs.filter((p) => p.kind === 'text').reduce((n, p) => n + p.text.length, 0);
   if (chars < MIN_ARTICLE_CHARS) return null;
   return {

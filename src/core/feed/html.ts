@@ -39,6 +39,21 @@ export function captionText(text: string, credit: string): string {
   return t ? `${t.replace(/[\s|–—-]+$/, '')} - ${c}` : c;
 }
 
+/** Resolves an href against a page's address ('' when it cannot be). */
+export const resolveAgainst = (base: string) => (href: string): string => {
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return '';
+  }
+};
+
+/** Paragraphs without a first heading that only repeats the title. */
+export function withoutTitle(ps: Paragraph[], title: string): Paragraph[] {
+  if (ps[0]?.kind === 'heading' && ps[0].text.trim() === title.trim()) ps.shift();
+  return ps;
+}
+
 export interface HtmlOptions {
   /** Resolves a link's href to an absolute address ('' drops it). */
   resolve?: (href: string) => string;
