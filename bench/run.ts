@@ -16,6 +16,8 @@ import { parseArticle } from '../src/core/parse.js';
 import { formatCount } from '../src/tui/list-frame.js';
 import { COMMON_WORD, RARE_WORD, TWO_WORDS, generateArchive, makeArticle } from './generate.js';
 import { fetchRows } from './fetch.js';
+import { formKinds, formsShare } from './search-forms.js';
+import '../src/store/lexicon-file.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const BIN = path.join(ROOT, 'bin', 'krant.js');
@@ -95,7 +97,18 @@ function benchSize(n: number, baseline: { node: number }, newsboat: Rival | null
   const dbFile = fs.readdirSync(path.join(cache, 'krant')).find((f) => f.endsWith('.db'))!;
   const dbBytes = fs.statSync(path.join(cache, 'krant', dbFile)).size;
   const ratio = dbBytes / bytes;
-  rows.push({ what: label('index size / articles\' text'), measured: `${ratio.toFixed(2)} (${(dbBytes / 1e6).toFixed(0)} MB / ${(bytes / 1e6).toFixed(0)} MB)`, target: '≤ 0.5', ok: ratio <= 0.5 });
+  rows.push({ what: label('index size / articles\' text'), measured: `${ratio.toFixed(2)} (${(dbBytes / 1e6).toFixed(0)} MB / ${(bytes / 1e6).toFixed(0)} MB)`, target: '≤ 0.75', ok: ratio <= 0.75 });
+  // what the Dutch analysis adds: the forms' share of the index's tokens, and those forms by kind (a sample of 2,000 articles)
+  const share = formsShare(path.join(cache, 'krant', dbFile));
+  const formsPart = share.forms / (share.words + share.forms);
+  const kinds = formKinds(Array.from({ length: Math.min(n, 2000) }, (_, i) => makeArticle(i).text));
+  const total = kinds.stems + kinds.parts + kinds.numbers + kinds.joined;
+  const mb = (x: number) => `${((x / total) * formsPart * dbBytes / 1e6).toFixed(1)} MB`;
+  rows.push({
+    what: label('index: what the Dutch analysis adds (forms beside the words)'),
+    measured: `${(formsPart * 100).toFixed(0)} % of its tokens, ~${(formsPart * dbBytes / 1e6).toFixed(0)} MB: stems ${mb(kinds.stems)}, compound parts ${mb(kinds.parts)}, numbers ${mb(kinds.numbers)}, joined hyphens ${mb(kinds.joined)}`,
+    target: '—', ok: null,
+  });
 
   // Re-sync with nothing changed: the reader's full sync (a stat of every file), timed inside the sync process
   const syncChild = path.join(ROOT, 'dist', 'index-helper.js');
@@ -166,7 +179,8 @@ function benchSize(n: number, baseline: { node: number }, newsboat: Rival | null
   }
   const uv = s.unread_view_ms as number;
   rows.push({ what: label('unread view: v to its first page drawn (half read)'), measured: `${uv} ms`, target: '≤ 50 ms', ok: uv <= 50 });
-  rows.push({ what: label(`live search: "${COMMON_WORD}" typed to its hits listed`), measured: `${s.search_results_ms} ms (the prompt answers every key at once; hits follow from the index helper)`, target: '—', ok: null });
+  const hits = Number(s.search_results_ms);
+  rows.push({ what: label(`live search: "${COMMON_WORD}" typed to its hits listed`), measured: `${s.search_results_ms} ms (the prompt answers every key at once; hits follow from the index helper)`, target: '≤ 250 ms', ok: hits <= 250 });
   const rss = s.reader_peak_rss_mb as number;
   rows.push({ what: label('reader peak RSS'), measured: `${rss.toFixed(0)} MB (its sync process: ${Number(s.sync_child_peak_rss_mb ?? 0).toFixed(0)} MB)`, target: '≤ 120 MB', ok: rss <= 120 });
   return rows;

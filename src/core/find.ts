@@ -1,7 +1,13 @@
-/** Finds terms in text regardless of case and accents, as spans over the original text. */
+/**
+ * Where a search's terms are in a text, as spans over the original text: through the same
+ * Dutch analysis the index uses (`core/dutch/analyze.ts`), so that what is found is what is
+ * marked: `gewonden` marks `gewond` and `zwaargewonden`, `2000` marks `2.000`.
+ */
 
 import type { Span } from './article.js';
+import { CHUNK, PIECE, type WordForms, chunkForms, wordForms } from './dutch/analyze.js';
 import { type Term, fold } from './query.js';
+import { STOPWORDS } from './stopwords.js';
 
 interface Folded {
   text: string;
@@ -24,31 +30,64 @@ function foldWithMap(s: string): Folded {
   return { text, origin };
 }
 
-const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const NOT_WORD = '[^\\p{L}\\p{N}]+';
+// between a phrase's words: anything but letters and digits, and the stopwords the index leaves out
+const BETWEEN = `${NOT_WORD}(?:(?:${[...STOPWORDS].join('|')})${NOT_WORD})*`;
 
-export interface FindOptions {
-  /** Only matches that start a word (how the index matches); otherwise anywhere, like `less`. */
-  wordStart?: boolean;
+/** A phrase's words in order, each at a word's start (the last a prefix when typed last). */
+function phraseRegExp(t: Term): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${t.words.map(escape).join(BETWEEN)}${t.prefix ? '' : '(?![\\p{L}\\p{N}])'}`, 'gu');
 }
 
-/** Every place a term occurs: a term's words in order, separated by anything but letters and digits. */
-export function findTerms(text: string, terms: Term[], options: FindOptions = {}): Span[] {
+/** Does a word (its forms `p`) match a one-word term (its forms `q`)? */
+function wordMatches(word: string, p: WordForms, term: Term, q: WordForms): boolean {
+  const w = term.words[0]!;
+  if (term.prefix ? word.startsWith(w) : word === w) return true;
+  if (p.stem === q.stem || p.parts.includes(q.stem)) return true;
+  if (q.number !== null && p.number === q.number) return true;
+  // a compound typed finds its parts written apart
+  return q.parts.length > 1 && (q.parts.includes(p.stem) || p.parts.some((x) => q.parts.includes(x)));
+}
+
+/** Every place a term occurs, by the analysis search uses. */
+export function findTerms(text: string, terms: Term[]): Span[] {
   if (terms.length === 0 || text === '') return [];
   const f = foldWithMap(text);
   const spans: Span[] = [];
-  for (const term of terms) {
-    const pattern = term.words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}]+');
-    const re = new RegExp(pattern, 'gu');
-    for (let m = re.exec(f.text); m; m = re.exec(f.text)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
+  const mark = (from: number, to: number) => {
+    const start = f.origin[from]!;
+    spans.push({ type: 'match', start, end: Math.max(start + 1, f.origin[to]!) });
+  };
+  for (const t of terms.filter((x) => x.phrase)) {
+    const re = phraseRegExp(t);
+    for (let m = re.exec(f.text); m; m = re.exec(f.text)) mark(m.index, m.index + m[0].length);
+  }
+  const words = terms.filter((t) => !t.phrase).map((t) => ({ t, q: wordForms(t.words[0]!) }));
+  const joined = terms.flatMap((t) => t.joined.map((j) => ({ j, stem: wordForms(j).stem })));
+  const numbers = terms.map((t) => t.number ?? (t.phrase ? null : wordForms(t.words[0]!).number)).filter((n): n is string => !!n);
+  for (const c of f.text.matchAll(CHUNK)) {
+    const chunk = c[0];
+    const at = c.index!;
+    const whole = chunkForms(chunk);
+    if (whole.number) {
+      if (numbers.includes(whole.number)) mark(at, at + chunk.length);
+      continue;
+    }
+    if (whole.joined) {
+      const jf = wordForms(whole.joined);
+      if (words.some(({ t, q }) => wordMatches(whole.joined!, jf, t, q)) || joined.some((x) => x.j === whole.joined || x.stem === jf.stem)) {
+        mark(at, at + chunk.length);
         continue;
       }
-      if (options.wordStart && isWordChar(f.text[m.index - 1])) continue;
-      const start = f.origin[m.index]!;
-      let end = f.origin[m.index + m[0].length]!;
-      if (end <= start) end = start + 1;
-      spans.push({ type: 'match', start, end });
+    }
+    for (const p of chunk.matchAll(PIECE)) {
+      const word = p[0];
+      if (STOPWORDS.has(word) && !words.some(({ t }) => t.words[0] === word)) continue;
+      const pf = wordForms(word);
+      if (words.some(({ t, q }) => wordMatches(word, pf, t, q)) || joined.some((x) => x.j === word || x.stem === pf.stem) || (pf.number !== null && numbers.includes(pf.number))) {
+        mark(at + p.index!, at + p.index! + word.length);
+      }
     }
   }
   return mergeSpans(spans);

@@ -1,34 +1,55 @@
+import { type WordForms, chunkForms, fold, wordForms } from './dutch/analyze.js';
 import { STOPWORDS } from './stopwords.js';
 
+export { fold };
+
 /**
- * What a user types into a search, as terms. Words are matched as prefixes, a
- * `"…"` keeps a phrase; nothing typed is ever FTS5 syntax.
+ * What a user types into a search, as terms, each read through the Dutch analysis
+ * (`core/dutch/analyze.ts`): a word matches itself, its stem, its number and, when it is
+ * a compound, its parts together; a `"…"` keeps a phrase. Nothing typed is ever FTS5
+ * syntax: every token reaches the index quoted, letters and digits only.
  */
 
 export interface Term {
   /** The words of the term, folded (lower case, no accents). */
   words: string[];
   phrase: boolean;
-}
-
-/** Lower case without accents: `Geëlimineerd` → `geelimineerd`. Keeps length per character where it can. */
-export function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  /** The last term of a query: its last word is also a prefix (the word being typed). */
+  prefix: boolean;
+  /** A number typed in digits (`2.000`), by its value. */
+  number?: string;
+  /** One-word forms of a phrase: `lpg-prijs` → `lpgprijs`, `"minister van justitie"` → `justitieminister`. */
+  joined: string[];
 }
 
 // What unicode61 counts as part of a token: letters, digits (and marks, removed by folding).
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/** A phrase of two words as one compound, as Dutch also writes it: head last, with or without a linking `s`. */
+function compoundsOf(words: string[]): string[] {
+  if (words.length !== 2) return [];
+  const [a, b] = words as [string, string];
+  return [...new Set([a + b, b + a, `${a}s${b}`, `${b}s${a}`])];
+}
+
 export function parseQuery(input: string): Term[] {
   const terms: Term[] = [];
   const re = /"([^"]*)"?|[^\s"]+/g;
   for (let m = re.exec(input); m; m = re.exec(input)) {
-    const phrase = m[1] !== undefined;
-    const words = fold(phrase ? m[1]! : m[0]).match(WORD) ?? [];
+    const quoted = m[1] !== undefined;
+    const text = fold(quoted ? m[1]! : m[0]);
+    const words = text.match(WORD) ?? [];
     if (words.length === 0) continue;
-    if (phrase) terms.push({ words, phrase: true });
-    // `lpg-prijs` is two tokens to the index; as one term they must follow each other.
-    else terms.push({ words, phrase: words.length > 1 });
+    const term: Term = { words, phrase: quoted || words.length > 1, prefix: false, joined: [] };
+    if (quoted) term.joined = compoundsOf(words.filter((w) => !STOPWORDS.has(w)));
+    else {
+      // `lpg-prijs` is two tokens to the index: as one term they follow each other, or are written as one
+      const chunk = text.match(/[\p{L}\p{N}]+(?:[-.,'’‑][\p{L}\p{N}]+)*/u)?.[0] ?? '';
+      const { number, joined } = chunkForms(chunk);
+      if (number && chunk === text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')) term.number = number;
+      if (joined && words.length > 1) term.joined = [joined];
+    }
+    terms.push(term);
   }
   return terms;
 }
@@ -41,27 +62,63 @@ export function parseQuery(input: string): Term[] {
  */
 export function searchTerms(terms: Term[]): Term[] {
   const kept = terms
-    .map((t) => ({ ...t, words: t.words.filter((w) => !STOPWORDS.has(w)) }))
+    .map((t) => {
+      const words = t.words.filter((w) => !STOPWORDS.has(w));
+      return { ...t, words, phrase: t.phrase && words.length > 1 };
+    })
     .filter((t) => t.words.length > 0);
-  if (kept.length > 0) return kept;
-  return terms.flatMap((t) => t.words.map((w) => ({ words: [w], phrase: false })));
+  if (kept.length === 0) return terms.flatMap((t) => t.words.map((w): Term => ({ words: [w], phrase: false, prefix: true, joined: [] })));
+  return kept.map((t, i) => (i === kept.length - 1 ? { ...t, prefix: true } : t));
 }
 
-
-/** Find in an article, as `less` does: what is typed is one phrase, its words in that order. */
-export function phraseQuery(input: string): Term[] {
-  const words = fold(input.replace(/"/g, ' ')).match(WORD) ?? [];
-  return words.length ? [{ words, phrase: true }] : [];
+/**
+ * Find in an article, as `less` does: what is typed is one phrase, its words in that
+ * order, stopwords too (`de politie`); one word is read through the analysis like a search
+ * (`gewonden` finds `zwaargewonden`), and the last word is a prefix while it is typed.
+ */
+export function findQuery(input: string): Term[] {
+  const [term] = parseQuery(`"${input.replace(/"/g, ' ')}"`);
+  if (!term) return [];
+  return [{ ...term, phrase: term.words.length > 1, prefix: true }];
 }
 
-/** A search as typed, read once: its terms, the terms marked in text, and the index's MATCH expression. */
+/** A search as typed, read once: its terms, the terms marked in text, and the index's MATCH expressions. */
 export interface Query {
   text: string;
   terms: Term[];
   /** What is looked for and marked: the terms less stopwords (see searchTerms). */
   marked: Term[];
-  /** The FTS5 MATCH expression; '' when the query holds no word. */
+  /** The FTS5 MATCH expression, every term required; '' when the query holds no word. */
   match: string;
+  /** The same with any term enough: what is shown when no article has them all. */
+  anyMatch: string;
+}
+
+const quote = (s: string) => `"${s}"`;
+
+/** What one word of a query matches in the index: itself (a prefix when typed last), its stem, its number, its parts together. */
+function wordAlternatives(w: string, prefix: boolean, f: WordForms): string[] {
+  const alts = [prefix && !/^\d+$/.test(w) ? `"${w}"*` : quote(w)];
+  if (f.stem !== w) alts.push(quote(f.stem));
+  if (f.number !== null && f.number !== w) alts.push(quote(f.number));
+  if (f.parts.length > 1) alts.push(`(${[...new Set(f.parts)].map(quote).join(' AND ')})`);
+  return alts;
+}
+
+/** The MATCH expression of one term. */
+export function termMatch(t: Term): string {
+  let alts: string[];
+  if (!t.phrase) alts = wordAlternatives(t.words[0]!, t.prefix, wordForms(t.words[0]!));
+  else {
+    alts = [`"${t.words.join(' ')}"${t.prefix ? '*' : ''}`];
+    for (const j of t.joined) {
+      alts.push(quote(j));
+      const s = wordForms(j).stem;
+      if (s !== j) alts.push(quote(s));
+    }
+  }
+  if (t.number && !alts.includes(quote(t.number))) alts.push(quote(t.number));
+  return alts.length === 1 ? alts[0]! : `(${alts.join(' OR ')})`;
 }
 
 let last: Query | null = null;
@@ -74,7 +131,7 @@ export function compileQuery(text: string): Query {
   if (last?.text === text) return last;
   const terms = parseQuery(text);
   const marked = searchTerms(terms);
-  // every term quoted (nothing typed is syntax), its last word a prefix, all ANDed
-  last = { text, terms, marked, match: marked.map((t) => `"${t.words.join(' ')}"*`).join(' AND ') };
+  const each = marked.map(termMatch);
+  last = { text, terms, marked, match: each.join(' AND '), anyMatch: each.join(' OR ') };
   return last;
 }

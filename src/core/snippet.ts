@@ -15,7 +15,7 @@ export interface Snippet {
 export function makeSnippet(article: { title: string; paragraphs: Paragraph[] }, terms: Term[], size = 160): Snippet {
   const { paragraphs } = article;
   for (const p of paragraphs) {
-    const spans = findTerms(p.text, terms, { wordStart: true });
+    const spans = findTerms(p.text, terms);
     if (spans.length === 0) continue;
     const first = spans[0]!;
     let start = Math.max(0, first.start - Math.floor(size / 3));
@@ -35,7 +35,7 @@ export function makeSnippet(article: { title: string; paragraphs: Paragraph[] },
       .map((s) => ({ type: s.type, start: Math.max(s.start, start) + shift, end: Math.min(s.end, end) + shift }));
     return { text: prefix + p.text.slice(start, end) + suffix, spans: inside, where: 'body' };
   }
-  const inTitle = findTerms(article.title, terms, { wordStart: true });
+  const inTitle = findTerms(article.title, terms);
   if (inTitle.length) return { text: article.title, spans: inTitle, where: 'title' };
   const p = paragraphs[0];
   if (!p) return { text: '', spans: [], where: 'none' };

@@ -8,7 +8,7 @@ import { describeError, makeDir, moveAside } from './fs-util.js';
 export type DB = Database.Database;
 
 // Bump when the schema or what is stored changes: an index of another version is rebuilt.
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -31,8 +31,10 @@ CREATE INDEX IF NOT EXISTS articles_key ON articles (key);
 CREATE INDEX IF NOT EXISTS articles_dir ON articles (dir);
 CREATE TABLE IF NOT EXISTS folders (path TEXT PRIMARY KEY, mtime REAL NOT NULL, sig TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS skipped (path TEXT PRIMARY KEY, dir TEXT NOT NULL, size INTEGER NOT NULL, mtime REAL NOT NULL, reason TEXT NOT NULL);
+-- title and body as words (stopwords out), and the other forms of those words the Dutch
+-- analysis gives (core/dutch/analyze.ts: stems, compound parts, numbers, joined hyphens)
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (
-  title, body,
+  title, body, title_forms, body_forms,
   content = '', contentless_delete = 1,
   tokenize = 'unicode61 remove_diacritics 2'
 );

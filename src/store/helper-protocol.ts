@@ -25,7 +25,7 @@ export interface HelperMessage {
   failed?: string;
   /** Said once to the user after the reader ends (an index rebuilt, a cache in memory). */
   notice?: string;
-  result?: { seq: number; count: number; rows: ListRow[]; error?: string };
+  result?: { seq: number; count: number; rows: ListRow[]; partial?: boolean; error?: string };
 }
 
 /** The helper's arguments: the folder, and the reading state's file ('' for none). */

@@ -3,7 +3,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Article, ArticleSummary } from '../core/article.js';
+import { indexForms } from '../core/dutch/analyze.js';
 import { withoutStopwords } from '../core/stopwords.js';
+import './lexicon-file.js'; // the word list compounds are split by, read when first needed
 import { ArticleError, readArticleFile } from './read.js';
 
 // The body text indexed per article: enough for any real article, bounded for a runaway file.
@@ -14,6 +16,9 @@ export interface IndexDoc extends Omit<ArticleSummary, 'id'> {
   /** Title and body as indexed: without stopwords. */
   titleTerms: string;
   body: string;
+  /** The other forms of their words (core/dutch/analyze.ts indexForms). */
+  titleForms: string;
+  bodyForms: string;
 }
 
 export interface FileRef {
@@ -26,7 +31,10 @@ export function readDoc(root: string, file: FileRef): IndexDoc | string {
   try {
     const a = readArticleFile(path.join(root, file.rel), file.id).article;
     const body = indexedBody(a);
-    return { title: a.title, date: a.date, source: a.source, key: articleKey(a.url, body), body: withoutStopwords(body), titleTerms: withoutStopwords(a.title) };
+    return {
+      title: a.title, date: a.date, source: a.source, key: articleKey(a.url, body),
+      body: withoutStopwords(body), titleTerms: withoutStopwords(a.title), bodyForms: indexForms(body), titleForms: indexForms(a.title),
+    };
   } catch (e) {
     if (e instanceof ArticleError) return e.what;
     return `cannot read (${(e as Error).message})`;

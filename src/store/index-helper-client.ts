@@ -92,7 +92,7 @@ export function startIndexHelper(store: Store, status: IndexStatusSource, stateF
       for (const [n, resolve] of waiting) {
         if (n > msg.result.seq) continue;
         waiting.delete(n);
-        resolve(n === msg.result.seq ? { count: msg.result.count, rows: msg.result.rows } : null);
+        resolve(n === msg.result.seq ? { count: msg.result.count, rows: msg.result.rows, partial: msg.result.partial } : null);
       }
     }
   };

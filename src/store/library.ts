@@ -13,6 +13,8 @@ import type { View } from './views.js';
 export interface SearchPage {
   count: number;
   rows: ListRow[];
+  /** No article has every word: these have some (Store.matchFor). */
+  partial?: boolean;
 }
 
 export interface Library {

@@ -8,6 +8,7 @@ import { sanitize } from '../core/sanitize.js';
 import { indexFileFor } from './cache.js';
 import { type DB, openIndex } from './db.js';
 import { resolveFolder } from './folder.js';
+import './lexicon-file.js'; // the word list compounds are split by, read when first needed
 import { ArticleError, readArticleFile } from './read.js';
 import type { Warning } from './scan.js';
 import { type SyncProgress, type SyncResult, fullSync, quickSync, skippedFiles } from './sync.js';
@@ -25,6 +26,13 @@ export interface ListRow extends ArticleSummary {
 
 export type { View } from './views.js';
 
+/** A page of hits, their count, and whether they have only some of the terms (none had all). */
+export interface SearchResult {
+  count: number;
+  rows: ListRow[];
+  partial: boolean;
+}
+
 export interface StoreOptions {
   env?: NodeJS.ProcessEnv;
   /** Keep the index in memory only (tests, or a cache that cannot be written). */
@@ -39,6 +47,9 @@ const IN_VIEW: Record<View, string> = {
   saved: 'EXISTS (SELECT 1 FROM st.marks m WHERE m.folder = @folder AND m.id = a.id AND m.saved = 1)',
 };
 const ORDER = 'ORDER BY a.date DESC, a.title, a.rowid';
+// Best hit first: bm25 over the words (title above body) and their other forms (a stem or a
+// part counts less than the word itself), then the newest.
+const RANK = 'ORDER BY bm25(fts, 4.0, 1.0, 2.0, 0.5), a.date DESC';
 // Rows before (@date, @title, @rowid) in that order.
 const BEFORE = '(a.date > @date OR (a.date = @date AND (a.title < @title OR (a.title = @title AND a.rowid < @rowid))))';
 
@@ -63,8 +74,7 @@ export class Store {
       page: this.db.prepare(`SELECT ${COLUMNS} FROM articles a ${ORDER} LIMIT ? OFFSET ?`),
       byId: this.db.prepare(`SELECT ${COLUMNS} FROM articles a WHERE a.id = ?`),
       search: this.db.prepare(
-        `SELECT ${COLUMNS} FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ?
-         ORDER BY bm25(fts, 4.0, 1.0), a.date DESC LIMIT ? OFFSET ?`,
+        `SELECT ${COLUMNS} FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ? ${RANK} LIMIT ? OFFSET ?`,
       ),
       searchCount: this.db.prepare('SELECT count(*) AS n FROM fts WHERE fts MATCH ?'),
       before: this.db.prepare(`SELECT count(*) FROM articles a WHERE ${BEFORE}`).pluck(),
@@ -142,7 +152,7 @@ export class Store {
   /** Hits of a search in a view, best first, `@limit` from `@offset` (-1: all). */
   private searchStmt(view: View) {
     return this.viewStmt('search', (w) => `SELECT ${COLUMNS} FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH @match AND ${w}
-         ORDER BY bm25(fts, 4.0, 1.0), a.date DESC LIMIT @limit OFFSET @offset`, view);
+         ${RANK} LIMIT @limit OFFSET @offset`, view);
   }
 
   /** A page of a view in list order. */
@@ -151,15 +161,32 @@ export class Store {
     return this.withFlags(this.pageStmt(view).all({ folder: this.state.folder, limit, offset }) as ListRow[]);
   }
 
-  /** Hits within a view, best first, with their count. */
-  searchIn(view: View, query: string, limit = -1, offset = 0): { count: number; rows: ListRow[] } {
-    const match = compileQuery(query).match;
-    if (!match) return { count: 0, rows: [] };
-    if (view === 'all' || !this.state) return { count: this.searchCount(query), rows: this.withFlags(this.search(query, limit, offset)) };
+  /** Hits within a view, best first, with their count; `partial` when no article has every term. */
+  searchIn(view: View, query: string, limit = -1, offset = 0): SearchResult {
+    const { match, partial } = this.matchFor(view, query);
+    if (!match) return { count: 0, rows: [], partial };
+    if (view === 'all' || !this.state) {
+      return { count: (this.stmts.searchCount.get(match) as { n: number }).n, rows: this.withFlags(this.stmts.search.all(match, limit, offset) as ListRow[]), partial };
+    }
     const rows = this.searchStmt(view).all({ folder: this.state.folder, match, limit, offset }) as ListRow[];
-    const count = this.viewStmt('searchCount', (w) => `SELECT count(*) FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH @match AND ${w}`, view)
-      .pluck().get({ folder: this.state!.folder, match }) as number;
-    return { count, rows: this.withFlags(rows) };
+    return { count: this.countMatches(view, match), rows: this.withFlags(rows), partial };
+  }
+
+  private countMatches(view: View, match: string): number {
+    if (view === 'all' || !this.state) return (this.stmts.searchCount.get(match) as { n: number }).n;
+    return this.viewStmt('searchCount', (w) => `SELECT count(*) FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH @match AND ${w}`, view)
+      .pluck().get({ folder: this.state.folder, match }) as number;
+  }
+
+  /**
+   * The MATCH a search runs: every term required; when no article (of the view) has them
+   * all, any of them, ranked (`partial`), so that a search shows its best partial matches
+   * rather than nothing.
+   */
+  matchFor(view: View, query: string): { match: string; partial: boolean } {
+    const q = compileQuery(query);
+    if (!q.match || q.marked.length < 2 || this.countMatches(view, q.match) > 0) return { match: q.match, partial: false };
+    return { match: q.anyMatch, partial: true };
   }
 
   /** Every row of a view (and search), one at a time, with its flags: for printing and for marking all. */
@@ -183,7 +210,7 @@ export class Store {
       yield* this.pageStmt(view).iterate(all) as IterableIterator<ListRow>;
       return;
     }
-    const match = compileQuery(query).match;
+    const { match } = this.matchFor(view, query);
     if (match) yield* this.searchStmt(view).iterate({ ...all, match }) as IterableIterator<ListRow>;
   }
 
@@ -230,7 +257,7 @@ export class Store {
       yield* this.stmts.page.iterate(-1, 0) as IterableIterator<ListRow>;
       return;
     }
-    const match = compileQuery(query).match;
+    const { match } = this.matchFor('all', query);
     if (match) yield* this.stmts.search.iterate(match, -1, 0) as IterableIterator<ListRow>;
   }
 
@@ -267,13 +294,13 @@ export class Store {
 
   /** Best matches first (bm25, then date). Text that holds no word matches nothing. */
   search(query: string, limit = -1, offset = 0): ListRow[] {
-    const match = compileQuery(query).match;
+    const { match } = this.matchFor('all', query);
     return match ? (this.stmts.search.all(match, limit, offset) as ListRow[]) : [];
   }
 
   searchCount(query: string): number {
-    const match = compileQuery(query).match;
-    return match ? (this.stmts.searchCount.get(match) as { n: number }).n : 0;
+    const { match } = this.matchFor('all', query);
+    return match ? this.countMatches('all', match) : 0;
   }
 
   /** The article of a row, read from its file (the files are the truth). */

@@ -52,7 +52,7 @@ class Writer {
     this.update = db.prepare(`UPDATE articles SET ${columns} WHERE rowid = @rowid`);
     this.rowidOf = db.prepare('SELECT rowid FROM articles WHERE id = ?').pluck();
     this.ftsDelete = db.prepare('DELETE FROM fts WHERE rowid = ?');
-    this.ftsInsert = db.prepare('INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)');
+    this.ftsInsert = db.prepare('INSERT INTO fts (rowid, title, body, title_forms, body_forms) VALUES (?, ?, ?, ?, ?)');
     this.deleteRow = db.prepare('DELETE FROM articles WHERE rowid = ?');
     this.skip = db.prepare('INSERT OR REPLACE INTO skipped (path, dir, size, mtime, reason) VALUES (?, ?, ?, ?, ?)');
     this.unskip = db.prepare('DELETE FROM skipped WHERE path = ?');
@@ -74,7 +74,7 @@ class Writer {
       this.update.run({ ...values, rowid });
       this.ftsDelete.run(rowid);
     }
-    this.ftsInsert.run(rowid, doc.titleTerms, doc.body);
+    this.ftsInsert.run(rowid, doc.titleTerms, doc.body, doc.titleForms, doc.bodyForms);
     this.unskip.run(file.rel);
   }
 

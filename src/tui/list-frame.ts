@@ -79,7 +79,7 @@ export function articleHint(width: number, back: string): string {
 /** Header, one line per visible row (fewer when the list is short), footer. */
 export function listFrame(state: State, rows: ListRow[], folder: string, status: string, searching = false): { header: FrameLine; body: FrameLine[]; footer: FrameLine } {
   const { width } = state;
-  const { count, query, selected, top, view, unread } = state.list;
+  const { count, query, selected, top, view, unread, partial } = state.list;
   const terms = compileQuery(query).marked;
   const dateW = 10;
   const sourceW = width >= 60 ? Math.min(14, Math.floor(width / 6)) : 0;
@@ -87,7 +87,8 @@ export function listFrame(state: State, rows: ListRow[], folder: string, status:
   // where the selection is, then how many: `123/20 001 articles`
   const at = count > 0 ? `${formatCount(selected + 1)}/` : '';
   const size = searching ? 'searching' : `${at}${plural(count, query ? 'hit' : 'article')}`;
-  const shown = `${view === 'all' ? '' : `${view}: `}${size}${query ? ` for "${query}"` : ''}`;
+  // no article has every word: the best with some, and the header says so
+  const shown = `${view === 'all' ? '' : `${view}: `}${size}${query ? `${partial && !searching ? ' with some of the words' : ''} for "${query}"` : ''}`;
   const unreadNote = view === 'all' && !query && unread !== null ? ` · ${unread} unread` : '';
   // the folder last: on a narrow terminal it is what gets cut
   const head = `krant · ${shown}${unreadNote}${status ? ` · ${status}` : ''} · ${sanitize(folder)}`;
@@ -115,7 +116,7 @@ export function listFrame(state: State, rows: ListRow[], folder: string, status:
     if (sourceW) line.push({ text: padToWidth(r.source || '—', sourceW), role: isSel ? 'selected' : 'source' }, { text: ' ' });
     if (isSel) line.push({ text: padToWidth(title, titleW), role: 'selected' });
     else {
-      const spans = terms.length ? findTerms(title, terms, { wordStart: true }) : [];
+      const spans = terms.length ? findTerms(title, terms) : [];
       for (const seg of segments(title, spans)) line.push({ text: seg.text, types: seg.types, ...(isUnread ? { role: 'title' as const } : {}) });
     }
     return line;

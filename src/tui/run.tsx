@@ -12,6 +12,8 @@ import type { ReaderOptions } from './start.js';
 import { createIndexStatus } from '../store/index-status.js';
 import type { Terminal } from './terminal.js';
 import { feedFetcher } from '../feeds/fetch-client.js';
+// this bundle's own copy of the search analysis reads the word list too (marks of compounds)
+import '../store/lexicon-file.js';
 
 // Ink draws at most this many frames a second: a key that comes right after a frame waits
 // at most 1000/MAX_FPS ms for its own (Ink's default, 30, let the first key wait 33 ms).

@@ -8,7 +8,7 @@ import type { ArticleSummary, ParagraphKind, Span } from '../core/article.js';
 import { findTerms } from '../core/find.js';
 import type { Highlighted } from '../core/highlight/article.js';
 import { wrap } from '../core/layout.js';
-import { type Term, compileQuery, phraseQuery } from '../core/query.js';
+import { type Term, compileQuery, findQuery } from '../core/query.js';
 import { type PromptEdit, actionFor } from './keymap.js';
 import { type Prompt, editPrompt, promptOf } from './prompt.js';
 import { type Mark, claimAt, describeClaim, panelRows } from './panel.js';
@@ -84,6 +84,8 @@ export interface State {
   helpTop: number;
   list: {
     count: number; selected: number; top: number; query: string;
+    /** The hits of the search have only some of its words: no article has them all. */
+    partial: boolean;
     /** Which articles the list shows; and, once counted, how many of all are unread. */
     view: View; unread: number | null;
   };
@@ -102,7 +104,7 @@ export interface State {
 
 export type Action =
   | { type: 'resize'; width: number; height: number }
-  | { type: 'listCount'; count: number }
+  | { type: 'listCount'; count: number; partial?: boolean }
   | { type: 'move'; by: number }
   | { type: 'page'; by: number }
   | { type: 'halfPage'; by: number }
@@ -148,7 +150,7 @@ export type Action =
 
 export function initialState(width: number, height: number, query = '', view: View = 'all', direct = false): State {
   return {
-    width, height, screen: 'list', overlay: 'none', helpTop: 0, list: { count: 0, selected: 0, top: 0, query, view, unread: null },
+    width, height, screen: 'list', overlay: 'none', helpTop: 0, list: { count: 0, selected: 0, top: 0, query, partial: false, view, unread: null },
     prompt: null, article: null, note: '', confirm: null, direct, effects: [],
   };
 }
@@ -305,7 +307,7 @@ function articleReducer(s: State, action: Action): State {
     case 'promptInput': {
       const from = a.findFrom ?? { scroll: a.scroll, find: a.find };
       const prompt = { text: action.text, cursor: action.cursor ?? [...action.text].length };
-      const found = withFind({ ...s, prompt }, { ...a, scroll: from.scroll }, action.text, phraseQuery(action.text));
+      const found = withFind({ ...s, prompt }, { ...a, scroll: from.scroll }, action.text, findQuery(action.text));
       // nothing (yet) found: the view stays where it was when the find began
       return found.article!.find.matches.length ? found : { ...found, article: { ...found.article!, scroll: from.scroll } };
     }
@@ -413,7 +415,7 @@ export function reducer(state: State, action: Action): State {
       const scroll = anchor ? lineOf(lines, anchor.paragraph < 0 ? (a.lines[a.scroll + 1]?.paragraph ?? 0) : anchor.paragraph, anchor.start) : 0;
       return { ...next, article: { ...a, lines, scroll: clamp(scroll, 0, Math.max(0, lines.length - bodyRows(next))) } };
     }
-    case 'listCount': return moveList({ ...s, list: { ...s.list, count: action.count } }, s.list.selected);
+    case 'listCount': return moveList({ ...s, list: { ...s.list, count: action.count, partial: !!action.partial } }, s.list.selected);
     case 'counts': return { ...s, list: { ...s.list, unread: action.unread } };
     case 'redraw': return emit(s, { type: 'redraw' });
     case 'opened': {

@@ -68,7 +68,7 @@ export function useListRows(library: Library, state: State, dispatch: (a: Action
     library.search(view, query, offset, 3 * visible).then((page) => {
       if (!live || !page) return;
       setWin({ query, view, offset, count: page.count, rows: page.rows, revision: rowsRevision });
-      dispatch({ type: 'listCount', count: page.count });
+      dispatch({ type: 'listCount', count: page.count, partial: page.partial });
     });
     return () => {
       live = false;

@@ -1,0 +1,124 @@
+/**
+ * The one Dutch analysis of search: what the index keeps of a text besides its words,
+ * what a query's words may match, and (in `core/find.ts`) what is marked. A word's forms:
+ * its stem (`gewonden` → the stem of `gewond`), its number (`zeventien` → `17`), and the
+ * stems of its parts when it is a compound (`veiligheidstroepen` → `veiligheid`, `troep`);
+ * a hyphenated word is also kept joined (`e-mail` → `email`), a number in digits by its
+ * value (`2.000` → `2000`, `1,5` → `1d5`).
+ */
+
+import { STOPWORDS } from '../stopwords.js';
+import { splitCompound } from './compound.js';
+import { EMPTY_LEXICON, type Lexicon } from './lexicon.js';
+import { digitsToken, numberWordValue, valueToken } from './numbers.js';
+import { stem } from './stem.js';
+
+export interface WordForms {
+  stem: string;
+  /** Its number's token, when it is a number (word or digits). */
+  number: string | null;
+  /** The stems of its parts, when it is a compound. */
+  parts: string[];
+  /** The forms the index holds for it besides the word itself, space-separated ('' for none). */
+  alt: string;
+}
+
+// The word list compounds are split by: the one piece of state in core. It is read when
+// first needed, by the loader the store registers (store/lexicon-file.ts), so that a start
+// that searches nothing never reads it; without one, compounds stay whole.
+let lexicon: Lexicon | null = null;
+let loadLexicon: () => Lexicon = () => EMPTY_LEXICON;
+const cache = new Map<string, WordForms>();
+const CACHE_SIZE = 200_000;
+
+/** How the word list is read, when first needed. */
+export function setLexiconLoader(load: () => Lexicon): void {
+  loadLexicon = load;
+}
+
+/** Splits compounds by this word list from now on. */
+export function useLexicon(l: Lexicon): void {
+  lexicon = l;
+  cache.clear();
+  chunkCache.clear();
+}
+
+/** The forms of a folded word (one run of letters and digits). */
+export function wordForms(word: string): WordForms {
+  let f = cache.get(word);
+  if (f) return f;
+  const s = stem(word);
+  const value = /^\d+$/.test(word) ? word.replace(/^0+(?=\d)/, '') : numberWordValue(word);
+  const number = value === null ? null : typeof value === 'string' ? value : valueToken(value);
+  const parts = splitCompound(word, (lexicon ??= loadLexicon()))?.map(stem) ?? [];
+  const alt = new Set<string>();
+  if (s !== word) alt.add(s);
+  if (number !== null && number !== word) alt.add(number);
+  for (const p of parts) if (p !== word) alt.add(p);
+  f = { stem: s, number, parts, alt: [...alt].join(' ') };
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  cache.set(word, f);
+  return f;
+}
+
+/** Lower case without accents: `Geëlimineerd` → `geelimineerd`. */
+export function fold(s: string): string {
+  const low = s.toLowerCase();
+  // most words are plain ASCII: no normalising for them
+  return /[^\x00-\x7f]/.test(low) ? low.normalize('NFD').replace(/\p{M}+/gu, '') : low;
+}
+
+/** A run of words joined by a hyphen, apostrophe or number punctuation: `e-mail`, `2.000`, `1,5`, `auto's`. */
+export const CHUNK = /[\p{L}\p{N}]+(?:[-.,'’‑][\p{L}\p{N}]+)*/gu;
+export const PIECE = /[\p{L}\p{N}]+/gu;
+
+/** What a chunk adds as a whole: a number in digits by its value, a hyphenated word joined. */
+export function chunkForms(chunk: string): { number: string | null; joined: string | null } {
+  const number = /[.,]/.test(chunk) ? digitsToken(chunk) : null;
+  const joined = !number && /[-‑]/.test(chunk) ? chunk.replace(/[^\p{L}\p{N}]+/gu, '') : null;
+  return { number, joined };
+}
+
+// A chunk as written → its forms for the index: news repeats its words, so most chunks are
+// read once (bounded, for an archive's whole vocabulary).
+const chunkCache = new Map<string, string>();
+
+function formsOfChunk(raw: string): string {
+  const chunk = fold(raw);
+  const { number, joined } = chunk.length > 2 ? chunkForms(chunk) : { number: null, joined: null };
+  if (number) return number;
+  const out: string[] = [];
+  if (joined) {
+    out.push(joined);
+    const j = wordForms(joined);
+    if (j.alt) out.push(j.alt);
+  }
+  for (const p of /[^\p{L}\p{N}]/u.test(chunk) ? chunk.match(PIECE)! : [chunk]) {
+    if (p.length < 3 || STOPWORDS.has(p)) continue;
+    const a = wordForms(p).alt;
+    if (a) out.push(a);
+  }
+  return out.join(' ');
+}
+
+/**
+ * The index's second text of a title or body: the forms of its words that are not the
+ * words themselves (stopwords have none). Searched beside the words, so that a stem or a
+ * part matches, ranked below the word itself.
+ */
+export function indexForms(text: string): string {
+  let out = '';
+  CHUNK.lastIndex = 0;
+  for (let m = CHUNK.exec(text); m; m = CHUNK.exec(text)) {
+    const raw = m[0];
+    if (raw.length < 3) continue;
+    let forms = chunkCache.get(raw);
+    if (forms === undefined) {
+      forms = formsOfChunk(raw);
+      if (chunkCache.size >= CACHE_SIZE) chunkCache.clear();
+      chunkCache.set(raw, forms);
+    }
+    if (forms) out += out ? ` ${forms}` : forms;
+  }
+  return out;
+}
