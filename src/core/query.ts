@@ -22,6 +22,8 @@ export interface Term {
   joined: string[];
 }
 
+const MIN_PREFIX = 3;
+
 // What unicode61 counts as part of a token: letters, digits (and marks, removed by folding).
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -68,7 +70,8 @@ export function searchTerms(terms: Term[]): Term[] {
     })
     .filter((t) => t.words.length > 0);
   if (kept.length === 0) return terms.flatMap((t) => t.words.map((w): Term => ({ words: [w], phrase: false, prefix: true, joined: [] })));
-  return kept.map((t, i) => (i === kept.length - 1 ? { ...t, prefix: true } : t));
+  // the last word is being typed: a prefix, from three letters (`p`* is thousands of words: slow, and it finds nothing in particular)
+  return kept.map((t, i) => (i === kept.length - 1 && t.words[t.words.length - 1]!.length >= MIN_PREFIX ? { ...t, prefix: true } : t));
 }
 
 /**

@@ -32,6 +32,8 @@ export interface IndexHelper {
 const REFRESH_MS = 250;
 // The helper starts this long after the reader's first frame (see start below).
 const START_AFTER_MS = 150;
+// How long typing must pause before a search goes to the helper (see search below).
+const SEARCH_PAUSE_MS = 50;
 
 function helperFile(): string | null {
   for (const rel of ['../index-helper.js', './index-helper.js', './index-helper.ts']) {
@@ -76,6 +78,8 @@ export function startIndexHelper(store: Store, status: IndexStatusSource, stateF
 
   // Each search waits for its own answer; one overtaken by a newer search gets null.
   let seq = 0;
+  let pendingRequest: SearchRequest | null = null;
+  let sendTimer: NodeJS.Timeout | undefined;
   const waiting = new Map<number, (page: SearchPage | null) => void>();
   const onLine = (line: string) => {
     let msg: HelperMessage;
@@ -123,12 +127,20 @@ export function startIndexHelper(store: Store, status: IndexStatusSource, stateF
       new Promise((resolve) => {
         const n = ++seq;
         waiting.set(n, resolve);
-        const request: SearchRequest = { seq: n, view, search: query, offset, limit };
-        start()?.stdin!.write(JSON.stringify(request) + '\n');
+        // Sent once typing pauses: a search cannot be stopped once the helper runs it, and one
+        // for a word half typed (`pol`) would hold up the one for the word (`politie`).
+        pendingRequest = { seq: n, view, search: query, offset, limit };
+        clearTimeout(sendTimer);
+        sendTimer = setTimeout(() => {
+          const request = pendingRequest;
+          pendingRequest = null;
+          if (request) start()?.stdin!.write(JSON.stringify(request) + '\n');
+        }, SEARCH_PAUSE_MS);
       }),
     stop: () => {
       stopped = true;
       clearTimeout(timer);
+      clearTimeout(sendTimer);
       if (child && child.exitCode === null) child.kill('SIGTERM'); // what it committed stays; the next start goes on from there
     },
   };
