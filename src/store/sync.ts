@@ -3,7 +3,10 @@
  * what changed, delete what vanished. README "The index" says what full and quick sync catch.
  */
 
+import fs from 'node:fs';
+import path from 'node:path';
 import type { DB } from './db.js';
+import { osPath } from './fs-util.js';
 import { type DocReader, inlineReader, workerReader } from './doc-reader.js';
 import type { IndexDoc } from './index-doc.js';
 import { type FileEntry, type Scan, type Warning, scanTree } from './scan.js';
@@ -206,7 +209,11 @@ async function syncScan(db: DB, root: string, scan: Scan, known: Map<string, Kno
   const byDir = db.prepare('SELECT rowid, id, path, size, mtime FROM articles WHERE dir = ?');
   const rows = [...changed.map((f) => f.dir), ...gone].flatMap((d) => byDir.all(d) as Row[]);
   const files = changed.flatMap((f) => f.files);
-  const result = await apply(db, root, plan(files, rows, skippedLookup(db)), onProgress);
+  const p = plan(files, rows, skippedLookup(db));
+  // Another sync (a fetch's, beside the reader's) may have indexed a file after this scan
+  // listed its folder: its row is read here but its file was not seen. Gone only if gone.
+  p.gone = p.gone.filter((r) => !fs.existsSync(osPath(path.join(root, r.path))));
+  const result = await apply(db, root, p, onProgress);
 
   const present = new Set(files.map((f) => f.rel));
   const dirs = new Set([...changed.map((f) => f.dir), ...gone]);
