@@ -5,7 +5,7 @@
  * until the next arrives, so that typing and scrolling never wait for a search.
  */
 
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ListRow } from '../store/store.js';
 import type { Library } from '../store/library.js';
 import type { View } from '../store/views.js';
@@ -45,8 +45,9 @@ export function useListRows(library: Library, state: State, dispatch: (a: Action
   // what the rows of this view depend on: the index, and for unread and saved the marks too
   const rowsRevision = view === 'all' ? `${revision}` : `${revision}/${marks}`;
 
-  // Unfiltered: the count from the index at once
-  useEffect(() => {
+  // Unfiltered: the count from the index at once, before the frame is drawn (the rows of a
+  // new revision are read while drawing it: a passive effect let one frame pair them with the old count)
+  useLayoutEffect(() => {
     if (!query) dispatch({ type: 'listCount', count: library.count(view) });
   }, [library, query, view, rowsRevision]);
 
