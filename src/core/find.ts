@@ -5,7 +5,7 @@
  */
 
 import type { Span } from './article.js';
-import { CHUNK, PIECE, type WordForms, chunkForms, wordForms } from './dutch/analyze.js';
+import { CHUNK, PIECE, type WordForms, chunkForms, stemIsWordForm, wordForms } from './dutch/analyze.js';
 import { type Term, fold } from './query.js';
 import { STOPWORDS } from './stopwords.js';
 
@@ -44,7 +44,9 @@ function phraseRegExp(t: Term): RegExp {
 function wordMatches(word: string, p: WordForms, term: Term, q: WordForms): boolean {
   const w = term.words[0]!;
   if (term.prefix ? word.startsWith(w) : word === w) return true;
-  if (p.stem === q.stem || p.parts.includes(q.stem)) return true;
+  // the typed word's stem: a form of this word, or this word itself when that is a form of the typed one
+  if (p.stem === q.stem && (p.stem !== word || stemIsWordForm(w, q.stem))) return true;
+  if (p.parts.includes(q.stem)) return true;
   if (q.number !== null && p.number === q.number) return true;
   // a compound typed finds its parts written apart
   return q.parts.length > 1 && (q.parts.includes(p.stem) || p.parts.some((x) => q.parts.includes(x)));

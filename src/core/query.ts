@@ -1,4 +1,4 @@
-import { type WordForms, chunkForms, fold, wordForms } from './dutch/analyze.js';
+import { type WordForms, chunkForms, fold, stemIsWordForm, wordForms } from './dutch/analyze.js';
 import { STOPWORDS } from './stopwords.js';
 
 export { fold };
@@ -102,7 +102,8 @@ const quote = (s: string) => `"${s}"`;
 /** What one word of a query matches in the index: itself (a prefix when typed last), its stem, its number, its parts together. */
 function wordAlternatives(w: string, prefix: boolean, f: WordForms): string[] {
   const alts = [prefix && !/^\d+$/.test(w) ? `"${w}"*` : quote(w)];
-  if (f.stem !== w) alts.push(quote(f.stem));
+  // the stem as a form of a word in the text; as a word itself only when it is one of this word's forms
+  if (f.stem !== w) alts.push(stemIsWordForm(w, f.stem) ? quote(f.stem) : `{title_forms body_forms} : ${quote(f.stem)}`);
   if (f.number !== null && f.number !== w) alts.push(quote(f.number));
   if (f.parts.length > 1) alts.push(`(${[...new Set(f.parts)].map(quote).join(' AND ')})`);
   return alts;

@@ -61,6 +61,20 @@ export function wordForms(word: string): WordForms {
   return f;
 }
 
+// v/f and z/s alternate, double vowels halve (`brieven`/`brief`, `huizen`/`huis`, `banen`/`baan`)
+const spelledAlike = (w: string) => w.replace(/v/g, 'f').replace(/z/g, 's').replace(/([aeou])\1/g, '$1');
+
+/**
+ * May the stem of a typed word match that stem written as a word? Only when the word
+ * starts with it, as Dutch spells it (`huisje` finds `huis`, `inbraken` finds `inbraak`,
+ * `brieven` finds `brief`); not when the stemmer took more than an ending off (`gewonden`
+ * has the stem `won`, which is not a form of it: it finds `gewond`, whose form it is,
+ * not `won`).
+ */
+export function stemIsWordForm(word: string, stem: string): boolean {
+  return spelledAlike(word).startsWith(spelledAlike(stem));
+}
+
 /** Lower case without accents: `Geëlimineerd` → `geelimineerd`. */
 export function fold(s: string): string {
   const low = s.toLowerCase();
