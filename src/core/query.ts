@@ -1,4 +1,4 @@
-import { type WordForms, chunkForms, fold, stemIsWordForm, wordForms } from './dutch/analyze.js';
+import { CHUNK, type WordForms, chunkForms, fold, stemIsWordForm, wordForms } from './dutch/analyze.js';
 import { STOPWORDS } from './stopwords.js';
 
 export { fold };
@@ -23,6 +23,7 @@ export interface Term {
 }
 
 const MIN_PREFIX = 3;
+const ONE_CHUNK = new RegExp(CHUNK.source, 'u');
 
 // What unicode61 counts as part of a token: letters, digits (and marks, removed by folding).
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -46,7 +47,7 @@ export function parseQuery(input: string): Term[] {
     if (quoted) term.joined = compoundsOf(words.filter((w) => !STOPWORDS.has(w)));
     else {
       // `lpg-prijs` is two tokens to the index: as one term they follow each other, or are written as one
-      const chunk = text.match(/[\p{L}\p{N}]+(?:[-.,'’‑][\p{L}\p{N}]+)*/u)?.[0] ?? '';
+      const chunk = text.match(ONE_CHUNK)?.[0] ?? '';
       const { number, joined } = chunkForms(chunk);
       if (number && chunk === text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')) term.number = number;
       if (joined && words.length > 1) term.joined = [joined];
