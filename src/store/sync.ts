@@ -5,6 +5,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { indexForms } from '../core/dutch/analyze.js';
 import type { DB } from './db.js';
 import { osPath } from './fs-util.js';
 import { type DocReader, inlineReader, workerReader } from './doc-reader.js';
@@ -77,7 +78,8 @@ class Writer {
       this.update.run({ ...values, rowid });
       this.ftsDelete.run(rowid);
     }
-    this.ftsInsert.run(rowid, doc.titleTerms, doc.body, doc.titleForms, doc.bodyForms);
+    // the forms here, not on the parse worker: in a first build the worker is the busier of the two
+    this.ftsInsert.run(rowid, doc.titleTerms, doc.body, indexForms(doc.titleTerms), indexForms(doc.body));
     this.unskip.run(file.rel);
   }
 
