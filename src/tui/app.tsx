@@ -167,17 +167,19 @@ export function App({ library, theme, width, height, initialQuery = '', initialV
   // The index changed under the list (a first build adds rows above the selection): the
   // selection stays on the article it was on, on the same screen line. `anchor` is the
   // article selected before this change; it is read before it is updated (effects run in order).
-  const anchor = useRef<string | null>(null);
+  // A key that moved the selection in the same batch as the change wins: the anchor holds
+  // only while the selection is still where it was when the anchor was taken.
+  const anchor = useRef<{ id: string; index: number } | null>(null);
   const selectedId = list.rows[state.list.selected - state.list.top]?.id ?? null;
   useEffect(() => {
-    const id = anchor.current;
-    if (!id || state.list.query || state.screen !== 'list') return;
-    const at = library.position(id, state.list.view);
+    const a = anchor.current;
+    if (!a || a.index !== state.list.selected || state.list.query || state.screen !== 'list') return;
+    const at = library.position(a.id, state.list.view);
     if (at >= 0 && at !== state.list.selected) dispatch({ type: 'select', index: at, keepLine: true });
   }, [revision]);
   useEffect(() => {
-    if (selectedId) anchor.current = selectedId;
-  }, [selectedId]);
+    if (selectedId) anchor.current = { id: selectedId, index: state.list.selected };
+  }, [selectedId, state.list.selected]);
 
   // How many are unread, for the header: again when the index or the state changed; the
   // first time a little after the first frame, so that keys typed during the start are
