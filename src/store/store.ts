@@ -168,13 +168,12 @@ export class Store {
 
   /** Hits within a view, best first, with their count; `partial` when no article has every term. */
   searchIn(view: View, query: string, limit = -1, offset = 0): SearchResult {
-    const { match, partial } = this.matchFor(view, query);
+    const { match, partial, count } = this.matchFor(view, query);
     if (!match) return { count: 0, rows: [], partial };
-    if (view === 'all' || !this.state) {
-      return { count: (this.stmts.searchCount.get(match) as { n: number }).n, rows: this.withFlags(this.searchAll(match, limit, offset)), partial };
-    }
-    const rows = this.searchStmt(view).all({ folder: this.state.folder, match, limit, offset }) as ListRow[];
-    return { count: this.countMatches(view, match), rows: this.withFlags(rows), partial };
+    const rows = view === 'all' || !this.state
+      ? this.searchAll(match, limit, offset)
+      : this.searchStmt(view).all({ folder: this.state.folder, match, limit, offset }) as ListRow[];
+    return { count: count ?? this.countMatches(view, match), rows: this.withFlags(rows), partial };
   }
 
   private countMatches(view: View, match: string): number {
@@ -188,10 +187,12 @@ export class Store {
    * all, any of them, ranked (`partial`), so that a search shows its best partial matches
    * rather than nothing.
    */
-  matchFor(view: View, query: string): { match: string; partial: boolean } {
+  matchFor(view: View, query: string): { match: string; partial: boolean; count?: number } {
     const q = compileQuery(query);
-    if (!q.match || q.marked.length < 2 || this.countMatches(view, q.match) > 0) return { match: q.match, partial: false };
-    return { match: q.anyMatch, partial: true };
+    if (!q.match || q.marked.length < 2) return { match: q.match, partial: false };
+    // the count of every term required, taken to decide: the hits' count when there are any
+    const count = this.countMatches(view, q.match);
+    return count > 0 ? { match: q.match, partial: false, count } : { match: q.anyMatch, partial: true };
   }
 
   /** Every row of a view (and search), one at a time, with its flags: for printing and for marking all. */

@@ -36,12 +36,6 @@ export function setLexiconLoader(load: () => Lexicon): void {
   loadLexicon = load;
 }
 
-/** Splits compounds by this word list from now on. */
-export function useLexicon(l: Lexicon): void {
-  lexicon = l;
-  cache.clear();
-  chunkCache.clear();
-}
 
 /** The forms of a folded word (one run of letters and digits). */
 export function wordForms(word: string): WordForms {

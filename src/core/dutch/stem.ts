@@ -2,7 +2,8 @@
 
 import DutchStemmer from './snowball/dutch-stemmer.js';
 
-const stemmer = new DutchStemmer();
+// made when first used: the reader's start loads this module but stems nothing
+let stemmer: DutchStemmer | undefined;
 // News repeats its words: most are stemmed once. Bounded, for an archive's whole vocabulary.
 const cache = new Map<string, string>();
 const CACHE_SIZE = 200_000;
@@ -11,7 +12,7 @@ const CACHE_SIZE = 200_000;
 export function stem(word: string): string {
   let s = cache.get(word);
   if (s !== undefined) return s;
-  s = word.length < 3 || /\d/.test(word) ? word : stemmer.stemWord(word);
+  s = word.length < 3 || /\d/.test(word) ? word : (stemmer ??= new DutchStemmer()).stemWord(word);
   if (cache.size >= CACHE_SIZE) cache.clear();
   cache.set(word, s);
   return s;
