@@ -6,7 +6,8 @@
  */
 
 import Database from 'better-sqlite3';
-import { CHUNK, PIECE, chunkForms, fold, wordForms } from '../src/core/dutch/analyze.js';
+import { chunkForms, fold, wordForms } from '../src/core/dutch/analyze.js';
+import { CHUNK, PIECE } from '../src/core/dutch/chunks.js';
 import { STOPWORDS } from '../src/core/stopwords.js';
 
 /** Tokens in the words columns and in the forms columns of an index file. */
@@ -24,7 +25,7 @@ export function formsShare(dbFile: string): { words: number; forms: number } {
 
 export interface FormKinds { stems: number; parts: number; numbers: number; joined: number }
 
-/** How many forms of each kind texts give (as `indexForms` adds them). */
+/** How many forms of each kind texts give (as `indexTexts` adds them). */
 export function formKinds(texts: string[]): FormKinds {
   const k: FormKinds = { stems: 0, parts: 0, numbers: 0, joined: 0 };
   for (const text of texts) {

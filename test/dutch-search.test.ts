@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { indexForms, wordForms } from '../src/core/dutch/analyze.js';
+import { indexTexts, wordForms } from '../src/core/dutch/analyze.js';
+import { CHUNK, chunkEnd } from '../src/core/dutch/chunks.js';
 import { splitCompound } from '../src/core/dutch/compound.js';
 import { readLexicon } from '../src/core/dutch/lexicon.js';
 import { digitsToken, numberWordValue } from '../src/core/dutch/numbers.js';
@@ -87,6 +88,28 @@ describe('compound splitting', () => {
     const l2 = readLexicon('aap\nbeer\nbeerput\nzee\n');
     const answers = Array.from({ length: 300 }, (_, i) => l2.has(words[i % words.length]!));
     for (let i = 0; i < 300; i++) assert.equal(answers[i], [true, true, true, true, false, false, false, false][i % 8]);
+  });
+});
+
+const indexForms = (s: string) => indexTexts(s).forms;
+
+describe('a chunk: the scan by hand is the regular expression', () => {
+  const chunks = (s: string) => {
+    const out: string[] = [];
+    for (let i = 0; i < s.length; ) {
+      const end = chunkEnd(s, i);
+      if (end > i) out.push(s.slice(i, end));
+      i = Math.max(end, i + 1);
+    }
+    return out;
+  };
+  it('on words, numbers and joins', () => {
+    assert.deepEqual(chunks("De e-mail, 2.000 auto's; 1,5 -x y- a--b ’t Zürich 𝐀b"), ['De', 'e-mail', '2.000', "auto's", '1,5', 'x', 'y', 'a', 'b', 't', 'Zürich', '𝐀b']);
+  });
+  it('whatever the text', () => {
+    const piece = fc.constantFrom('a', 'Z', '9', 'é', 'ß', '𝐀', '\ud800', '\udc00', '-', '.', ',', "'", '’', '\u2011', ' ', '\u0308', '٣', '\u00ad', '中');
+    const text = fc.array(piece, { maxLength: 30 }).map((a) => a.join(''));
+    fc.assert(fc.property(fc.oneof(text, fc.string({ unit: 'grapheme', maxLength: 40 })), (s) => assert.deepEqual(chunks(s), s.match(CHUNK) ?? [])), { numRuns: 2000 });
   });
 });
 

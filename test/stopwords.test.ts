@@ -1,14 +1,30 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compileQuery } from '../src/core/query.js';
-import { withoutStopwords } from '../src/core/stopwords.js';
+import fc from 'fast-check';
+import { indexTexts } from '../src/core/dutch/analyze.js';
+import { STOPWORDS } from '../src/core/stopwords.js';
 
-describe('withoutStopwords', () => {
+const withoutStopwords = (s: string) => indexTexts(s).words;
+
+describe('the words the index keeps: stopwords out', () => {
   it('takes out stopwords between spaces, in any case', () => {
     assert.equal(withoutStopwords('De minister van de politie is in Almaty'), ' minister politie Almaty');
+    assert.equal(withoutStopwords('Ze zijn er VAN de'), '');
   });
   it('leaves words that only start or end like one', () => {
     assert.equal(withoutStopwords('demonstranten ideeën deel'), 'demonstranten ideeën deel');
+  });
+  it('leaves a stopword next to punctuation or inside a joined word', () => {
+    assert.equal(withoutStopwords('(de) de, de-facto de.x d\'de dé deé'), '(de) de, de-facto de.x d\'de dé deé');
+  });
+  it('is the rule "a stopword between spaces or at an end", whatever the text', () => {
+    // the rule as a regular expression (what the index did before its one-pass scan), as the reference
+    const rule = new RegExp(`(?:^| )(?:${[...STOPWORDS].join('|')})(?= |$)`, 'gi');
+    const word = fc.constantFrom(...STOPWORDS, 'De', 'VAN', 'Het', 'politie', 'é', '2.000', 'e-mail', "auto's", '\u{1d400}', 'ﬁ');
+    const gap = fc.constantFrom(' ', '  ', ',', '.', '-', "'", '\n', '’', '\u2011', '', '\u00ad', '\ud800');
+    const text = fc.array(fc.tuple(word, gap), { maxLength: 12 }).map((a) => a.flat().join(''));
+    fc.assert(fc.property(fc.oneof(text, fc.string({ maxLength: 60 })), (s) => assert.equal(withoutStopwords(s), s.replace(rule, ''))), { numRuns: 2000 });
   });
 });
 

@@ -5,7 +5,8 @@
  */
 
 import type { Span } from './article.js';
-import { CHUNK, PIECE, type WordForms, chunkForms, stemIsWordForm, wordForms } from './dutch/analyze.js';
+import { type WordForms, chunkForms, stemIsWordForm, wordForms } from './dutch/analyze.js';
+import { CHUNK, PIECE } from './dutch/chunks.js';
 import { type Term, fold } from './query.js';
 import { STOPWORDS } from './stopwords.js';
 

@@ -1,4 +1,5 @@
-import { CHUNK, type WordForms, chunkForms, fold, stemIsWordForm, wordForms } from './dutch/analyze.js';
+import { type WordForms, chunkForms, fold, stemIsWordForm, wordForms } from './dutch/analyze.js';
+import { CHUNK } from './dutch/chunks.js';
 import { STOPWORDS } from './stopwords.js';
 
 export { fold };

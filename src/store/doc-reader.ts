@@ -47,8 +47,17 @@ function startWorker(file: string): Worker | null {
   }
 }
 
-/** Parsing takes about as long as writing: one worker beside the writing thread keeps two cores busy (measured: a second worker gained nothing). */
-export function workerReader(root: string, count = 1): DocReader {
+// Files per message to a worker: it holds what it parsed until it sends it, and the fewer
+// such documents outlive its young generation, the less it collects (measured: with 2 000
+// per message a fifth of the worker's time went to the collector; with 250, a twentieth).
+const MESSAGE = 250;
+
+/**
+ * Reads on `count` worker threads, each batch split into messages among them. Parsing a
+ * file costs more than writing it: with one worker the writing thread waited for it 40 %
+ * of a first build, with two the build of 200 000 articles took a fifth less time.
+ */
+export function workerReader(root: string, count: number): DocReader {
   const file = workerFile();
   const workers = file ? Array.from({ length: count }, () => startWorker(file)).filter((w): w is Worker => !!w) : [];
   if (workers.length === 0) return inlineReader(root);
@@ -59,14 +68,19 @@ export function workerReader(root: string, count = 1): DocReader {
     w.on('error', (e) => waiting[i]!.splice(0).forEach((p) => p.reject(e)));
   });
   let turn = 0;
+  const ask = (files: FileRef[]) =>
+    new Promise<Array<IndexDoc | string>>((resolve, reject) => {
+      const i = turn++ % workers.length;
+      waiting[i]!.push({ resolve, reject });
+      workers[i]!.postMessage({ root, files: files.map(({ id, rel }) => ({ id, rel })) });
+    });
   return {
     parallel: workers.length,
-    read: (files) =>
-      new Promise((resolve, reject) => {
-        const i = turn++ % workers.length;
-        waiting[i]!.push({ resolve, reject });
-        workers[i]!.postMessage({ root, files: files.map(({ id, rel }) => ({ id, rel })) });
-      }),
+    read: async (files) => {
+      const parts: Array<Promise<Array<IndexDoc | string>>> = [];
+      for (let i = 0; i < files.length; i += MESSAGE) parts.push(ask(files.slice(i, i + MESSAGE)));
+      return (await Promise.all(parts)).flat();
+    },
     close: async () => {
       await Promise.all(workers.map((w) => w.terminate()));
     },

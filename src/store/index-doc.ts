@@ -3,7 +3,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Article, ArticleSummary } from '../core/article.js';
-import { withoutStopwords } from '../core/stopwords.js';
+import { type IndexTexts, indexTexts } from '../core/dutch/analyze.js';
+import './lexicon-file.js'; // the word list compounds are split by, read when first needed
 import { ArticleError, readArticleFile } from './read.js';
 
 // The body text indexed per article: enough for any real article, bounded for a runaway file.
@@ -11,9 +12,9 @@ const MAX_INDEXED_CHARS = 2_000_000;
 
 /** An article's summary as indexed (its id is its file's), and its words. */
 export interface IndexDoc extends Omit<ArticleSummary, 'id'> {
-  /** Title and body as indexed: without stopwords (their forms are added as they are written, sync.ts). */
-  titleTerms: string;
-  body: string;
+  /** Title and body as the full-text index keeps them: their words without stopwords, and the words' other forms. */
+  titleText: IndexTexts;
+  bodyText: IndexTexts;
 }
 
 export interface FileRef {
@@ -28,7 +29,7 @@ export function readDoc(root: string, file: FileRef): IndexDoc | string {
     const body = indexedBody(a);
     return {
       title: a.title, date: a.date, source: a.source, key: articleKey(a.url, body),
-      body: withoutStopwords(body), titleTerms: withoutStopwords(a.title),
+      titleText: indexTexts(a.title), bodyText: indexTexts(body),
     };
   } catch (e) {
     if (e instanceof ArticleError) return e.what;

@@ -7,7 +7,8 @@
  * value (`2.000` → `2000`, `1,5` → `1d5`).
  */
 
-import { STOPWORDS } from '../stopwords.js';
+import { STOPWORDS, isStopword } from '../stopwords.js';
+import { PIECE, chunkEnd } from './chunks.js';
 import { splitCompound } from './compound.js';
 import { EMPTY_LEXICON, type Lexicon } from './lexicon.js';
 import { digitsToken, numberWordValue, valueToken } from './numbers.js';
@@ -76,9 +77,6 @@ export function fold(s: string): string {
   return /[^\x00-\x7f]/.test(low) ? low.normalize('NFD').replace(/\p{M}+/gu, '') : low;
 }
 
-/** A run of words joined by a hyphen, apostrophe or number punctuation: `e-mail`, `2.000`, `1,5`, `auto's`. */
-export const CHUNK = /[\p{L}\p{N}]+(?:[-.,'’‑][\p{L}\p{N}]+)*/gu;
-export const PIECE = /[\p{L}\p{N}]+/gu;
 
 /** What a chunk adds as a whole: a number in digits by its value, a hyphenated word joined. */
 export function chunkForms(chunk: string): { number: string | null; joined: string | null } {
@@ -87,9 +85,10 @@ export function chunkForms(chunk: string): { number: string | null; joined: stri
   return { number, joined };
 }
 
-// A chunk as written → its forms for the index: news repeats its words, so most chunks are
-// read once (bounded, for an archive's whole vocabulary).
-const chunkCache = new Map<string, string>();
+// A chunk as written → its forms for the index ('' for none, null for a stopword, which the
+// index leaves out): news repeats its words, so most chunks are read once (bounded, for an
+// archive's whole vocabulary).
+const chunkCache = new Map<string, string | null>();
 
 function formsOfChunk(raw: string): string {
   const chunk = fold(raw);
@@ -109,24 +108,45 @@ function formsOfChunk(raw: string): string {
   return out.join(' ');
 }
 
+/** What the index keeps of a title or body: two texts, searched side by side. */
+export interface IndexTexts {
+  /** The text without its stopwords (FTS5 reads its words). */
+  words: string;
+  /** The forms of its words that are not the words themselves: a stem or part matches there, ranked below the word. */
+  forms: string;
+}
+
 /**
- * The index's second text of a title or body: the forms of its words that are not the
- * words themselves (stopwords have none). Searched beside the words, so that a stem or a
- * part matches, ranked below the word itself.
+ * The index's texts of a title or body, in one pass over its words (this reads every word
+ * of an archive). A stopword is left out where it stands between spaces (or at an end):
+ * one next to punctuation (`de,`) stays, rare and harmless.
  */
-export function indexForms(text: string): string {
-  let out = '';
-  CHUNK.lastIndex = 0;
-  for (let m = CHUNK.exec(text); m; m = CHUNK.exec(text)) {
-    const raw = m[0];
-    if (raw.length < 3) continue;
-    let forms = chunkCache.get(raw);
-    if (forms === undefined) {
-      forms = formsOfChunk(raw);
-      if (chunkCache.size >= CACHE_SIZE) chunkCache.clear();
-      chunkCache.set(raw, forms);
+export function indexTexts(text: string): IndexTexts {
+  let words = '';
+  let forms = '';
+  let kept = 0; // the words text is `text` from here on, so far
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    const end = chunkEnd(text, i);
+    if (end === i) {
+      i++;
+      continue;
     }
-    if (forms) out += out ? ` ${forms}` : forms;
+    const raw = text.slice(i, end);
+    let f = chunkCache.get(raw);
+    if (f === undefined) {
+      f = isStopword(raw) ? null : raw.length < 3 ? '' : formsOfChunk(raw);
+      if (chunkCache.size >= CACHE_SIZE) chunkCache.clear();
+      chunkCache.set(raw, f);
+    }
+    if (f === null) {
+      const before = i === 0 ? 0 : text.charCodeAt(i - 1) === 32 ? 1 : -1;
+      if (before >= 0 && (end === n || text.charCodeAt(end) === 32)) {
+        words += text.slice(kept, i - before);
+        kept = end;
+      }
+    } else if (f) forms += forms ? ` ${f}` : f;
+    i = end;
   }
-  return out;
+  return { words: kept === 0 ? text : words + text.slice(kept), forms };
 }
