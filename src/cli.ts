@@ -22,6 +22,7 @@ import type { Snippet } from './core/snippet.js';
 import type { ListRow } from './store/store.js';
 import { type SyncProgress, progressText } from './store/progress.js';
 import { dataFolder } from './feeds/places.js';
+import { runAgain, withExtraCa } from './feeds/extra-ca.js';
 
 export { EXIT };
 
@@ -359,6 +360,9 @@ async function runSubcommand(sub: Subcommand, opts: Options): Promise<number> {
   const env = process.env;
   // fetched articles go into the folder named, else the user's data folder: never into the installed package
   const dir = path.resolve(opts.dir ?? (env.KRANT_DIR || dataFolder(env)));
+  // the commands that fetch run again with the certificates bin/krant moved aside
+  const again = sub.name === 'add' || sub.name === 'fetch' ? withExtraCa(env) : null;
+  if (again) return runAgain(again);
   quietOnClosedPipe();
   // built, the feed commands are a bundle of their own (feedsmith, Readability): the rest never loads them
   const commands = (typeof KRANT_FEEDS === 'string'
@@ -449,7 +453,7 @@ async function run(argv: string[]): Promise<number> {
   const colour = colourMode(opts.color, env, true);
   // R fetches into the folder shown, unless that is the bundled one: then into the user's data folder
   const shown = folder !== BUNDLED;
-  const fetch = { command: [...process.execArgv, process.argv[1]!], dir: shown ? dir : null, elsewhere: shown ? null : dataFolder(env) };
+  const fetch = { command: [...process.execArgv, process.argv[1]!], dir: shown ? dir : null, elsewhere: shown ? null : dataFolder(env), env: withExtraCa(env) ?? env };
   return startReader({ dir, id: open, search: opts.search, view: opts.unread ? 'unread' : opts.saved ? 'saved' : 'all', colour, env, fault: env.KRANT_FAULT, fetch });
 }
 

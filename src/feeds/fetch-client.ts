@@ -26,18 +26,26 @@ interface ReportLine {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/**
- * `command`: how to run krant (node and its entry); `dir`: the folder fetched into (null:
- * krant's default, the user's data folder); `status`: the header's fetch line; `changed`:
- * the list should be read again; `elsewhere`: the folder written into is not the one shown.
- */
-export function feedFetcher(command: string[], dir: string | null, status: IndexStatusSource, changed: () => void, elsewhere: string | null): FeedFetcher {
+/** How the reader runs `krant fetch`. */
+export interface FetchCommand {
+  /** How to run krant: node's arguments and krant's entry. */
+  command: string[];
+  /** The folder fetched into (null: krant's default, the user's data folder). */
+  dir: string | null;
+  /** The folder written into, when it is not the one shown. */
+  elsewhere: string | null;
+  /** Its environment (with the certificates of NODE_EXTRA_CA_CERTS: feeds/extra-ca.ts). */
+  env: NodeJS.ProcessEnv;
+}
+
+/** `status`: the header's fetch line; `changed`: the list should be read again. */
+export function feedFetcher({ command, dir, elsewhere, env }: FetchCommand, status: IndexStatusSource, changed: () => void): FeedFetcher {
   let child: ChildProcess | null = null;
   return {
     start() {
       if (child) return 'already fetching';
       status.update({ text: 'fetching feeds…' });
-      const c = spawn(process.execPath, [...command, 'fetch', '--report', 'json', ...(dir ? ['--dir', dir] : [])], { stdio: ['ignore', 'pipe', 'ignore'] });
+      const c = spawn(process.execPath, [...command, 'fetch', '--report', 'json', ...(dir ? ['--dir', dir] : [])], { env, stdio: ['ignore', 'pipe', 'ignore'] });
       child = c;
       try {
         if (c.pid) os.setPriority(c.pid, 10);

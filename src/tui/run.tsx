@@ -57,7 +57,7 @@ export async function runReader(o: RunOptions): Promise<number> {
   o.terminal.onExit(() => helper.stop());
   // R: `krant fetch` beside the reader; the list is read again as each feed's articles land
   const fetchStatus = createIndexStatus();
-  const fetcher = o.fetch ? feedFetcher(o.fetch.command, o.fetch.dir, fetchStatus, () => indexStatus.update({ bump: true }), o.fetch.elsewhere) : null;
+  const fetcher = o.fetch ? feedFetcher(o.fetch, fetchStatus, () => indexStatus.update({ bump: true })) : null;
   o.terminal.onExit(() => fetcher?.stop());
   const props: AppProps = {
     library: { ...o.library, search: helper.search }, theme: o.theme, width: o.width, height: o.height,

@@ -13,6 +13,7 @@ import type { State } from './state.js';
 import { storeLibrary } from '../store/library.js';
 import { takeTerminal } from './terminal.js';
 import { createRequire } from 'node:module';
+import type { FetchCommand } from '../feeds/fetch-client.js';
 
 declare const KRANT_APP: string | undefined;
 
@@ -27,8 +28,8 @@ export interface ReaderOptions {
   env: NodeJS.ProcessEnv;
   /** For tests of the way out: `draw` throws while drawing an article. */
   fault?: string;
-  /** How R runs `krant fetch`: krant's command (after node), the folder it writes into (null: its default), and that folder when it is not the one shown. */
-  fetch?: { command: string[]; dir: string | null; elsewhere: string | null };
+  /** How R runs `krant fetch`. */
+  fetch?: FetchCommand;
 }
 
 export async function startReader(o: ReaderOptions): Promise<number> {

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { article, makeFolder } from '../helpers.js';
-import { type FeedServer, startFeedServer } from '../feeds/server.js';
+import { ROOT, article, makeFolder } from '../helpers.js';
+import { type FeedServer, selfSignedCert, startFeedServer } from '../feeds/server.js';
 import { Tmux, hasTmux } from './tmux.js';
 
 describe('fetching from the reader', { skip: hasTmux ? false : 'tmux is not installed' }, () => {
@@ -48,5 +48,25 @@ describe('fetching from the reader', { skip: hasTmux ? false : 'tmux is not inst
     await t.keys('q');
     await t.assertShellBack();
     assert.equal((fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).length, 4);
+  });
+
+  const tls = selfSignedCert();
+  it('R trusts the certificates of NODE_EXTRA_CA_CERTS, though the command keeps Node from reading them at start', { skip: tls ? false : 'openssl is not installed' }, async () => {
+    const secure = await startFeedServer(undefined, tls!);
+    try {
+      const config = makeFolder();
+      fs.mkdirSync(path.join(config, 'krant'));
+      fs.writeFileSync(path.join(config, 'krant', 'feeds'), `${secure.base}/west.json West\n`);
+      const dir = makeFolder({ 'oud.txt': article('Een ouder bericht', '2020-01-01', 'Tekst.') });
+      t.start(100, 20, `--dir ${dir}`, `XDG_CONFIG_HOME=${config} NODE_EXTRA_CA_CERTS=${tls!.certFile}`, path.join(ROOT, 'bin', 'krant'));
+      await t.waitFor(/1\/1 article\b/);
+      await t.keys('R');
+      await t.waitFor(/1 new/);
+      await t.waitFor(/\/2 articles/, 3000);
+      await t.keys('q');
+      await t.assertShellBack();
+    } finally {
+      await secure.close();
+    }
   });
 });

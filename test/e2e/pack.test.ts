@@ -45,7 +45,7 @@ describe('installed from npm pack', { timeout: 10 * 60_000 }, () => {
 
   it('carries what it needs to run, and not its tests or sources', () => {
     const list = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean);
-    for (const need of ['package/bin/krant.js', 'package/dist/cli.cjs', 'package/dist/reader.cjs', 'package/dist/index-helper.js', 'package/articles/2022-01-almaty.txt', 'package/README.md']) {
+    for (const need of ['package/bin/krant', 'package/bin/krant.js', 'package/dist/cli.cjs', 'package/dist/reader.cjs', 'package/dist/index-helper.js', 'package/articles/2022-01-almaty.txt', 'package/README.md']) {
       assert.ok(list.includes(need), `missing ${need}`);
     }
     assert.deepEqual(list.filter((f) => /^package\/(test|src|bench|scripts|\.ci)\//.test(f)), []);

@@ -3,8 +3,12 @@
  * test/fixtures/feeds in the shapes Dutch sources use, and every way a feed goes wrong.
  */
 
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 
@@ -105,11 +109,22 @@ export const ROUTES: Record<string, Route> = {
   '/bare-amp.xml': (_q, res) => xml(res, rss(`<item><title>Rock & roll in Ahoy</title><link>https://kapot.example/rock?a=1&b=2</link><description>${para(3).replace(/</g, '&lt;').replace(/>/g, '&gt;')}</description></item>`)),
 };
 
-export async function startFeedServer(routes: Record<string, Route> = ROUTES): Promise<FeedServer> {
+/** A key and a certificate of its own for 127.0.0.1 (made by openssl), the certificate also as a file; null without openssl. */
+export function selfSignedCert(): { key: Buffer; cert: Buffer; certFile: string } | null {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'krant-cert-'));
+  const key = path.join(dir, 'key.pem');
+  const certFile = path.join(dir, 'cert.pem');
+  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', certFile, '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { encoding: 'utf8' });
+  if (made.status !== 0) return null;
+  return { key: fs.readFileSync(key), cert: fs.readFileSync(certFile), certFile };
+}
+
+/** With `tls`, the server speaks HTTPS with that key and certificate. */
+export async function startFeedServer(routes: Record<string, Route> = ROUTES, tls?: { key: Buffer; cert: Buffer }): Promise<FeedServer> {
   const requests: FeedServer['requests'] = [];
   const sockets = new Set<import('node:net').Socket>();
   let base = '';
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0]!;
     requests.push({ path, headers: req.headers });
     const route = routes[path];
@@ -118,13 +133,14 @@ export async function startFeedServer(routes: Record<string, Route> = ROUTES): P
       return res.end('niet gevonden');
     }
     route(req, res, base);
-  });
+  };
+  const server = tls ? https.createServer(tls, handle) : http.createServer(handle);
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     base,
     requests,
