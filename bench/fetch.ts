@@ -91,7 +91,7 @@ export async function fetchRows(bin: string, ptydrive: string): Promise<FetchRow
     for (let run = 0; run < 3; run++) {
       const u = user(`run${run}`);
       const t = performance.now();
-      execFileSync(process.execPath, [bin, 'fetch', '--dir', path.join(u.root, 'articles')], { env: u.env, stdio: 'ignore' });
+      execFileSync(bin, ['fetch', '--dir', path.join(u.root, 'articles')], { env: u.env, stdio: 'ignore' });
       const s = (performance.now() - t) / 1000;
       const written = (fs.readdirSync(path.join(u.root, 'articles'), { recursive: true }) as string[]).filter((n) => n.endsWith('.md')).length;
       if (written !== FEEDS * ITEMS) throw new Error(`fetch wrote ${written} of ${FEEDS * ITEMS}`);
