@@ -55,7 +55,7 @@ const MESSAGE = 250;
 /**
  * Reads on `count` worker threads, each batch split into messages among them. Parsing a
  * file costs more than writing it: with one worker the writing thread waited for it 40 %
- * of a first build, with two the build of 200 000 articles took a fifth less time.
+ * of a first build of 200 000 articles, with two that build took 28 s instead of 33 s.
  */
 export function workerReader(root: string, count: number): DocReader {
   const file = workerFile();
