@@ -1,5 +1,5 @@
 import { type WordForms, chunkForms, fold, stemIsWordForm, wordForms } from './dutch/analyze.js';
-import { CHUNK } from './dutch/chunks.js';
+import { CHUNK, PIECE } from './dutch/chunks.js';
 import { STOPWORDS } from './stopwords.js';
 
 export { fold };
@@ -26,9 +26,6 @@ export interface Term {
 const MIN_PREFIX = 3;
 const ONE_CHUNK = new RegExp(CHUNK.source, 'u');
 
-// What unicode61 counts as part of a token: letters, digits (and marks, removed by folding).
-const WORD = /[\p{L}\p{N}]+/gu;
-
 /** A phrase of two words as one compound, as Dutch also writes it: head last, with or without a linking `s`. */
 function compoundsOf(words: string[]): string[] {
   if (words.length !== 2) return [];
@@ -42,7 +39,8 @@ export function parseQuery(input: string): Term[] {
   for (let m = re.exec(input); m; m = re.exec(input)) {
     const quoted = m[1] !== undefined;
     const text = fold(quoted ? m[1]! : m[0]);
-    const words = text.match(WORD) ?? [];
+    // the words as unicode61 reads them: letters and digits (marks are gone with folding)
+    const words = text.match(PIECE) ?? [];
     if (words.length === 0) continue;
     const term: Term = { words, phrase: quoted || words.length > 1, prefix: false, joined: [] };
     if (quoted) term.joined = compoundsOf(words.filter((w) => !STOPWORDS.has(w)));

@@ -24,7 +24,10 @@ export function withExtraCa(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv | null {
  * the terminal reach both processes: this one waits for the other to end rather than end first.
  */
 export function runAgain(env: NodeJS.ProcessEnv): Promise<number> {
-  const { spawn } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
+  // required here: only these commands, and only when the variable was moved aside, use them
+  const load = createRequire(import.meta.url);
+  const { spawn } = load('node:child_process') as typeof import('node:child_process');
+  const { signals: numbers } = (load('node:os') as typeof import('node:os')).constants;
   const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { env, stdio: 'inherit' });
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   // one sent to this process alone (kill PID) is passed on
@@ -36,9 +39,6 @@ export function runAgain(env: NodeJS.ProcessEnv): Promise<number> {
       resolve(code);
     };
     child.on('error', () => done(1));
-    child.on('exit', (code, signal) => {
-      const os = createRequire(import.meta.url)('node:os') as typeof import('node:os');
-      done(code ?? 128 + (signal ? (os.constants.signals[signal] ?? 0) : 0));
-    });
+    child.on('exit', (code, signal) => done(code ?? 128 + (signal ? numbers[signal] : 0)));
   });
 }

@@ -37,7 +37,6 @@ export function setLexiconLoader(load: () => Lexicon): void {
   loadLexicon = load;
 }
 
-
 /** The forms of a folded word (one run of letters and digits). */
 export function wordForms(word: string): WordForms {
   let f = cache.get(word);
@@ -76,7 +75,6 @@ export function fold(s: string): string {
   // most words are plain ASCII: no normalising for them
   return /[^\x00-\x7f]/.test(low) ? low.normalize('NFD').replace(/\p{M}+/gu, '') : low;
 }
-
 
 /** What a chunk adds as a whole: a number in digits by its value, a hyphenated word joined. */
 export function chunkForms(chunk: string): { number: string | null; joined: string | null } {
