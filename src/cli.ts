@@ -297,9 +297,9 @@ async function printClaims(article: import('./core/article.js').Article, opts: O
   return EXIT.ok;
 }
 
-async function writeRows(rows: ListRow[], snippets?: Snippet[]) {
+async function writeRows(rows: ListRow[], hits?: { snippets: Snippet[]; partial: boolean }) {
   const { listJson, toJson } = await import('./print/json.js');
-  writeOut(toJson(listJson(rows, snippets)));
+  writeOut(toJson(listJson(rows, hits)));
 }
 
 async function printList(dir: string, opts: Options) {
@@ -327,7 +327,7 @@ async function printList(dir: string, opts: Options) {
     await writeRows(rows);
     return rows.length === 0 && filtered ? EXIT.nothingFound : EXIT.ok;
   }
-  const rows = store.searchIn(view, opts.search).rows;
+  const { rows, partial } = store.searchIn(view, opts.search);
   if (rows.length === 0) {
     writeOut('[]\n'); // JSON even when nothing matched: a script parses it either way
     return EXIT.nothingFound;
@@ -343,7 +343,7 @@ async function printList(dir: string, opts: Options) {
       return { text: '', spans: [], where: 'none' as const };
     }
   });
-  await writeRows(rows, snippets);
+  await writeRows(rows, { snippets, partial });
   return EXIT.ok;
 }
 

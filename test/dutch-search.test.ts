@@ -222,6 +222,10 @@ describe('search in the index', () => {
     assert.equal(partial.status, 0);
     assert.match(partial.stderr, /^krant: no article has every word of "storm walvisstranding": showing those with some of them\n$/);
     assert.equal(partial.stdout.trim().split('\n').length, 3);
+    // a script reads the same from the hits: every one partial, or none
+    const some = JSON.parse(run('--search', 'storm walvisstranding', '--json').stdout) as Array<{ partial: boolean }>;
+    assert.deepEqual(some.map((h) => h.partial), [true, true, true]);
+    assert.ok(hits.length > 0 && hits.every((h) => (h as { partial?: boolean }).partial === false));
     assert.equal(path.basename(dir).length > 0, true);
   });
 });

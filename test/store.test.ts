@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { ReadingState } from '../src/store/reading.js';
 import { Store } from '../src/store/store.js';
 import { SEED, article, makeFolder, writeFile } from './helpers.js';
 
@@ -172,5 +173,34 @@ describe('Store', () => {
     const db = store.indexFile!;
     const size = fs.statSync(db).size + (fs.existsSync(db + '-wal') ? fs.statSync(db + '-wal').size : 0);
     assert.ok(size <= 0.5 * textBytes, `index ${size} B for ${textBytes} B of text`);
+  });
+
+  it('counts a search once for its pages, and again after any write: its own, another process\'s, a mark', async () => {
+    const dir = folderWithThree();
+    const stateEnv = { ...env(dir), XDG_STATE_HOME: path.join(dir, '.state') };
+    const store = new Store(dir, { env: stateEnv });
+    await store.fullSync();
+    const state = new ReadingState(store.root, stateEnv);
+    store.attachState(state.file);
+    assert.equal(store.searchIn('unread', 'storm zeeland', 1, 0).count, 1);
+    assert.equal(store.searchIn('all', 'storm', 1, 0).count, 1);
+    // its own write: a file found by a sync of this store
+    writeFile(dir, '2024/storm2.txt', article('Weer storm', '2024-03-06', 'Opnieuw storm in Zeeland.'));
+    await store.quickSync();
+    assert.equal(store.searchIn('all', 'storm', 1, 0).count, 2);
+    assert.equal(store.searchIn('all', 'storm', 1, 1).count, 2, 'the second page, the same count');
+    // another process's write: an article indexed by a second store of the same folder
+    writeFile(dir, '2024/storm3.txt', article('Storm voorbij', '2024-03-07', 'De storm is voorbij in Zeeland.'));
+    const other = new Store(dir, { env: stateEnv });
+    await other.quickSync();
+    other.close();
+    assert.equal(store.searchIn('all', 'storm', 1, 0).count, 3);
+    assert.equal(store.searchIn('unread', 'storm zeeland', 1, 0).count, 3);
+    assert.equal(store.searchIn('unread', 'storm zeeland', 1, 1).count, 3);
+    // a mark made by another process: the unread view counts one fewer
+    state.setRead([{ id: '2024/storm2', key: 0 }], true);
+    state.close();
+    assert.equal(store.searchIn('unread', 'storm zeeland', 1, 0).count, 2);
+    store.close();
   });
 });

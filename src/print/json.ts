@@ -30,7 +30,8 @@ export function articleJson(article: Article, path: string) {
   };
 }
 
-export function listJson(rows: ListRow[], snippets?: Snippet[]) {
+/** A list, or a search's hits: each with its snippet, and `partial` when no article had every word (these have some). */
+export function listJson(rows: ListRow[], hits?: { snippets: Snippet[]; partial: boolean }) {
   return rows.map((r, i) => ({
     id: printableName(r.id),
     title: r.title,
@@ -38,6 +39,6 @@ export function listJson(rows: ListRow[], snippets?: Snippet[]) {
     source: r.source,
     path: printableName(r.path),
     ...(r.read !== undefined ? { read: r.read, saved: !!r.saved } : {}),
-    ...(snippets ? { snippet: snippets[i] } : {}),
+    ...(hits ? { snippet: hits.snippets[i], partial: hits.partial } : {}),
   }));
 }

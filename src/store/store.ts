@@ -61,8 +61,11 @@ export class Store {
   readonly notice: string | undefined;
   private readonly db: DB;
   private readonly stmts;
-  private state: { folder: number; views: Map<string, import('better-sqlite3').Statement>; flags: import('better-sqlite3').Statement } | null = null;
+  private state: { folder: number; views: Map<string, import('better-sqlite3').Statement>; flags: import('better-sqlite3').Statement; version: import('better-sqlite3').Statement } | null = null;
   private keyLookup: import('better-sqlite3').Statement | undefined;
+  // The last search counted: a page after the first, and the same search asked again (the
+  // command decides whether it is partial, then reads its rows), need no second count.
+  private counted: { view: View; match: string; stamp: string; n: number } | null = null;
 
   constructor(dir: string, options: StoreOptions = {}) {
     this.root = resolveFolder(dir);
@@ -83,6 +86,8 @@ export class Store {
       ),
       searchCount: this.db.prepare('SELECT count(*) AS n FROM fts WHERE fts MATCH ?'),
       before: this.db.prepare(`SELECT count(*) FROM articles a WHERE ${BEFORE}`).pluck(),
+      changes: this.db.prepare('SELECT total_changes()').pluck(),
+      indexVersion: this.db.prepare('PRAGMA main.data_version').pluck(),
     };
   }
 
@@ -104,6 +109,7 @@ export class Store {
       views: new Map(),
       // one statement for any page: the ids as a JSON array
       flags: this.db.prepare('SELECT id, read, saved FROM st.marks WHERE folder = @folder AND id IN (SELECT value FROM json_each(@ids))'),
+      version: this.db.prepare('PRAGMA st.data_version').pluck(),
     };
   }
 
@@ -177,9 +183,24 @@ export class Store {
   }
 
   private countMatches(view: View, match: string): number {
-    if (view === 'all' || !this.state) return (this.stmts.searchCount.get(match) as { n: number }).n;
-    return this.viewStmt('searchCount', (w) => `SELECT count(*) FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH @match AND ${w}`, view)
-      .pluck().get({ folder: this.state.folder, match }) as number;
+    const stamp = this.changeStamp();
+    const c = this.counted;
+    if (c && c.view === view && c.match === match && c.stamp === stamp) return c.n;
+    const n = view === 'all' || !this.state
+      ? (this.stmts.searchCount.get(match) as { n: number }).n
+      : this.viewStmt('searchCount', (w) => `SELECT count(*) FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH @match AND ${w}`, view)
+        .pluck().get({ folder: this.state.folder, match }) as number;
+    this.counted = { view, match, stamp, n };
+    return n;
+  }
+
+  /**
+   * Where the index and the reading state are: it changes with every write of this
+   * connection (its total of changed rows) and every commit of another (`data_version`).
+   */
+  private changeStamp(): string {
+    const state = this.state ? this.state.version.get() : '';
+    return `${this.stmts.changes.get()} ${this.stmts.indexVersion.get()} ${state}`;
   }
 
   /**
