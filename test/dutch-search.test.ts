@@ -31,6 +31,14 @@ describe('Dutch stems', () => {
     same('baan', 'banen');
     same('gewond', 'gewonde', 'gewonden');
   });
+  it('irregular plurals: a vowel that changes, an -eren the stemmer does not read', () => {
+    same('schip', 'schepen');
+    same('stad', 'steden');
+    same('lid', 'leden');
+    same('kind', 'kinderen');
+    same('lied', 'liederen');
+    assert.notEqual(stem('goederen'), stem('goed'), 'goods are not good');
+  });
   it('diminutives', () => {
     same('huis', 'huisje', 'huisjes');
     same('brief', 'briefje', 'brieven');
@@ -133,6 +141,9 @@ describe('search through the analysis: what is found is what is marked', () => {
     assert.deepEqual(marked('Het vakantiehuisje en het huis.', 'huisje'), ['vakantiehuisje', 'huis']);
     // `gewonden` has the stem `won`, which is not one of its forms: it finds `gewond`, not `won`
     assert.deepEqual(marked('Oranje won. Twee gewonden, een gewonde.', 'gewonden'), ['gewonden', 'gewonde']);
+    // an irregular plural finds its singular, also as the head of a compound, and the other way round
+    assert.deepEqual(marked('Het containerschip, de vrachtschepen en een schip.', 'schepen'), ['containerschip', 'vrachtschepen', 'schip']);
+    assert.deepEqual(marked('De leden en de kamerleden.', 'lid'), ['leden', 'kamerleden']);
   });
   it('a compound typed finds its parts written apart, and parts typed find the compound', () => {
     assert.deepEqual(marked('De rente op de hypotheek.', 'hypotheekrente'), ['rente', 'hypotheek']);

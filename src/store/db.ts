@@ -8,7 +8,7 @@ import { describeError, makeDir, moveAside } from './fs-util.js';
 export type DB = Database.Database;
 
 // Bump when the schema or what is stored changes: an index of another version is rebuilt.
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -12,7 +12,7 @@ import { PIECE, chunkEnd } from './chunks.js';
 import { splitCompound } from './compound.js';
 import { EMPTY_LEXICON, type Lexicon } from './lexicon.js';
 import { digitsToken, numberWordValue, valueToken } from './numbers.js';
-import { stem } from './stem.js';
+import { irregularSingular, stem } from './stem.js';
 
 export interface WordForms {
   stem: string;
@@ -61,12 +61,13 @@ const spelledAlike = (w: string) => w.replace(/v/g, 'f').replace(/z/g, 's').repl
 /**
  * May the stem of a typed word match that stem written as a word? Only when the word
  * starts with it, as Dutch spells it (`huisje` finds `huis`, `inbraken` finds `inbraak`,
- * `brieven` finds `brief`); not when the stemmer took more than an ending off (`gewonden`
- * has the stem `won`, which is not a form of it: it finds `gewond`, whose form it is,
- * not `won`).
+ * `brieven` finds `brief`), or it is the word's irregular singular (`schepen` finds
+ * `schip`); not when the stemmer took more than an ending off (`gewonden` has the stem
+ * `won`, which is not a form of it: it finds `gewond`, whose form it is, not `won`).
  */
-export function stemIsWordForm(word: string, stem: string): boolean {
-  return spelledAlike(word).startsWith(spelledAlike(stem));
+export function stemIsWordForm(word: string, wordStem: string): boolean {
+  const singular = irregularSingular(word);
+  return spelledAlike(word).startsWith(spelledAlike(wordStem)) || (singular !== undefined && stem(singular) === wordStem);
 }
 
 /** Lower case without accents: `Geëlimineerd` → `geelimineerd`. */
