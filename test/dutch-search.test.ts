@@ -8,6 +8,7 @@ import { CHUNK, chunkEnd } from '../src/core/dutch/chunks.js';
 import { splitCompound } from '../src/core/dutch/compound.js';
 import { readLexicon } from '../src/core/dutch/lexicon.js';
 import { digitsToken, numberWordValue } from '../src/core/dutch/numbers.js';
+import { RegionCache } from '../src/core/dutch/region-cache.js';
 import { stem } from '../src/core/dutch/stem.js';
 import { findTerms } from '../src/core/find.js';
 import { compileQuery, findQuery } from '../src/core/query.js';
@@ -118,6 +119,29 @@ describe('a chunk: the scan by hand is the regular expression', () => {
     const piece = fc.constantFrom('a', 'Z', '9', 'é', 'ß', '𝐀', '\ud800', '\udc00', '-', '.', ',', "'", '’', '\u2011', ' ', '\u0308', '٣', '\u00ad', '中');
     const text = fc.array(piece, { maxLength: 30 }).map((a) => a.join(''));
     fc.assert(fc.property(fc.oneof(text, fc.string({ unit: 'grapheme', maxLength: 40 })), (s) => assert.deepEqual(chunks(s), s.match(CHUNK) ?? [])), { numRuns: 2000 });
+  });
+});
+
+describe('a cache keyed by a piece of a text', () => {
+  it('gives what was made of that piece, whatever other pieces share its slot or it holds', () => {
+    const region = fc.tuple(fc.string({ unit: fc.constantFrom('a', 'b', 'é', '𝐀', ' '), maxLength: 12 }), fc.nat(), fc.nat());
+    fc.assert(fc.property(fc.integer({ min: 1, max: 8 }), fc.array(region, { maxLength: 60 }), (limit, regions) => {
+      const cache = new RegionCache<string>(limit);
+      let made = 0;
+      for (const [text, a, b] of regions) {
+        const start = text.length ? a % text.length : 0;
+        const end = start + (text.length ? b % (text.length - start + 1) : 0);
+        const piece = text.slice(start, end);
+        assert.equal(cache.get(text, start, end, (p) => (made++, `<${p}>`)), `<${piece}>`);
+      }
+      assert.ok(made <= regions.length);
+    }), { numRuns: 500 });
+  });
+  it('makes a piece once while it is held', () => {
+    const cache = new RegionCache<number>(100);
+    let made = 0;
+    for (const text of ['de storm', 'een storm', 'storm']) cache.get(text, text.indexOf('storm'), text.length, () => ++made);
+    assert.equal(made, 1);
   });
 });
 

@@ -11,6 +11,7 @@ import { STOPWORDS, isStopword } from '../stopwords.js';
 import { PIECE, chunkEnd } from './chunks.js';
 import { splitCompound } from './compound.js';
 import { EMPTY_LEXICON, type Lexicon } from './lexicon.js';
+import { RegionCache } from './region-cache.js';
 import { digitsToken, numberWordValue, valueToken } from './numbers.js';
 import { irregularSingular, stem } from './stem.js';
 
@@ -87,7 +88,8 @@ export function chunkForms(chunk: string): { number: string | null; joined: stri
 // A chunk as written → its forms for the index ('' for none, null for a stopword, which the
 // index leaves out): news repeats its words, so most chunks are read once (bounded, for an
 // archive's whole vocabulary).
-const chunkCache = new Map<string, string | null>();
+const chunkCache = new RegionCache<string | null>(CACHE_SIZE);
+const indexFormsOf = (raw: string): string | null => (isStopword(raw) ? null : raw.length < 3 ? '' : formsOfChunk(raw));
 
 function formsOfChunk(raw: string): string {
   const chunk = fold(raw);
@@ -131,13 +133,7 @@ export function indexTexts(text: string): IndexTexts {
       i++;
       continue;
     }
-    const raw = text.slice(i, end);
-    let f = chunkCache.get(raw);
-    if (f === undefined) {
-      f = isStopword(raw) ? null : raw.length < 3 ? '' : formsOfChunk(raw);
-      if (chunkCache.size >= CACHE_SIZE) chunkCache.clear();
-      chunkCache.set(raw, f);
-    }
+    const f = chunkCache.get(text, i, end, indexFormsOf);
     if (f === null) {
       const before = i === 0 ? 0 : text.charCodeAt(i - 1) === 32 ? 1 : -1;
       if (before >= 0 && (end === n || text.charCodeAt(end) === 32)) {
