@@ -119,6 +119,15 @@ describe('odd files: kept where they are text, skipped where they are not', () =
     assert.equal(looksBinary(Buffer.from('title: Kop\n\nTekst\x00 met een NUL.\n')), false);
     assert.equal(looksBinary(Buffer.from('title: Kop\x1b[2J\x07\n\nTekst.\n')), false);
   });
+  it('each control byte text does not use counts towards binary; tab, line ends and escape do not', async () => {
+    const { looksBinary } = await import('../src/core/decode.js');
+    for (let b = 0; b < 0x20; b++) {
+      // not UTF-8 (0xff), so a few per cent of control bytes decide
+      const bytes = Buffer.from(Array.from({ length: 2000 }, (_, i) => (i === 0 ? 0xff : i % 20 === 0 ? b : 0x61)));
+      const counted = (b < 0x09 || b > 0x0d) && b !== 0x1b;
+      assert.equal(looksBinary(bytes), counted, `byte 0x${b.toString(16)}`);
+    }
+  });
   it('a BOM with one Windows-1252 byte stays UTF-8: the title is read, the bad byte replaced', async () => {
     const { decodeBytes } = await import('../src/core/decode.js');
     const d = decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('title: Café\n\nPrijs '), Buffer.from([0x80]), Buffer.from(' 5.\n')]));

@@ -33,6 +33,18 @@ describe('sanitize', () => {
     assert.equal(sanitize('a\nb\tc', { keepNewlines: true, keepTabs: true }), 'a\nb\tc');
   });
 
+  it('text that only breaks lines or holds tabs comes out as text with another control in it would (property)', () => {
+    // a BEL forces the reading character by character; it is dropped, so the results must agree
+    const alphabet = fc.constantFrom('a', ' ', '\n', '\t', 'é', '\u00a0', '🙂');
+    const options = fc.record({ keepNewlines: fc.boolean(), keepTabs: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(alphabet).map((a) => a.join('')), options, (s, o) => {
+        assert.equal(sanitize(s, o), sanitize(`\x07${s}`, o));
+        assert.equal(sanitize(s, o), sanitize(`${s}\x07`, o));
+      }),
+    );
+  });
+
   it('keeps ordinary text, accents and emoji as they are', () => {
     const s = 'Geëlimineerd – “citaat” 🙂 中文 café';
     assert.equal(sanitize(s), s);

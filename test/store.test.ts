@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { articleKey } from '../src/store/index-doc.js';
 import { ReadingState } from '../src/store/reading.js';
 import { Store } from '../src/store/store.js';
 import { SEED, article, makeFolder, writeFile } from './helpers.js';
@@ -17,6 +18,13 @@ function folderWithThree() {
 }
 
 const env = (dir: string) => ({ XDG_CACHE_HOME: path.join(dir, '.cache') });
+
+describe('an article\'s key', () => {
+  it('is what it was when reading state was written by it (state follows a moved file by its key)', () => {
+    assert.equal(articleKey('https://nos.nl/artikel/1', 'de tekst'), 133322313251690);
+    assert.equal(articleKey('', 'De storm raast over Zeeland.'), 98005025521565);
+  });
+});
 
 describe('Store', () => {
   it('indexes .txt and .md recursively, skips dot-files, sorts newest first', async () => {

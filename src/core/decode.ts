@@ -13,6 +13,9 @@ export function decodeCp1252(bytes: Uint8Array): string {
   return out;
 }
 
+// The control bytes text does not use (all C0 but tab, newline, vertical tab, form feed, carriage return and escape).
+const TEXT_CONTROL = /[\x00-\x08\x0e-\x1a\x1c-\x1f]/;
+
 export interface Decoded {
   text: string;
   encoding: 'utf-8' | 'windows-1252';
@@ -46,6 +49,8 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
  */
 export function looksBinary(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 8192);
+  // the usual case, no such byte at all, found by one native search rather than a loop per byte
+  if (!TEXT_CONTROL.test(Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('latin1'))) return false;
   let controls = 0;
   let nul = 0;
   for (let i = 0; i < head.length; i++) {

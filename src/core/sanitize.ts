@@ -86,6 +86,9 @@ function sequenceLength(s: string, i: number): number {
 
 export function sanitize(text: string, options: SanitizeOptions = {}): string {
   if (!UNSAFE.test(text)) return text;
+  // The usual text that is not safe as it is: it only breaks lines or holds tabs (a paragraph's
+  // last line break). Nothing else to drop, so no reading of it character by character.
+  if (!UNSAFE_BUT_LINES.test(text)) return spaced(text, options);
   let out = '';
   let run = 0; // start of the current run of safe characters
   const flush = (i: number) => {
@@ -118,6 +121,16 @@ export function sanitize(text: string, options: SanitizeOptions = {}): string {
   }
   flush(text.length);
   return out;
+}
+
+const LINES_AND_TABS = /[\n\t]/g;
+const LINES = /\n/g;
+const TABS = /\t/g;
+
+/** Newlines and tabs as `sanitize` leaves them: a space each, unless kept. */
+function spaced(text: string, o: SanitizeOptions): string {
+  const which = o.keepNewlines ? (o.keepTabs ? null : TABS) : o.keepTabs ? LINES : LINES_AND_TABS;
+  return which ? text.replace(which, ' ') : text;
 }
 
 /** True when the text holds nothing `sanitize` would change (newline and tab allowed). */

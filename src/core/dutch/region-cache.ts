@@ -26,11 +26,8 @@ export class RegionCache<V> {
     let s = h & this.mask;
     for (let e = this.slots[s]!; e !== 0; e = this.slots[s]!) {
       const key = this.keys[e - 1]!;
-      if (key.length === len) {
-        let i = 0;
-        while (i < len && key.charCodeAt(i) === text.charCodeAt(start + i)) i++;
-        if (i === len) return this.values[e - 1]!;
-      }
+      // the units compared natively, not one by one
+      if (key.length === len && text.startsWith(key, start)) return this.values[e - 1]!;
       s = (s + 1) & this.mask;
     }
     const piece = text.slice(start, end);
