@@ -14,7 +14,8 @@ export function decodeCp1252(bytes: Uint8Array): string {
 }
 
 // The control bytes text does not use (all C0 but tab, newline, vertical tab, form feed, carriage return and escape).
-const TEXT_CONTROL = /[\x00-\x08\x0e-\x1a\x1c-\x1f]/;
+const TEXT_CONTROLS = /[\x00-\x08\x0e-\x1a\x1c-\x1f]/g;
+const NULS = /\x00/g;
 
 export interface Decoded {
   text: string;
@@ -49,20 +50,15 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
  */
 export function looksBinary(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 8192);
-  // the usual case, no such byte at all, found by one native search rather than a loop per byte
-  if (!TEXT_CONTROL.test(Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('latin1'))) return false;
-  let controls = 0;
-  let nul = 0;
-  for (let i = 0; i < head.length; i++) {
-    const b = head[i]!;
-    if (b < 0x20 && (b < 0x09 || b > 0x0d) && b !== 0x1b) {
-      controls++;
-      if (b === 0) nul++;
-    }
-  }
+  // counted by native searches over the bytes as Latin-1, not by a loop per byte
+  const latin1 = Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('latin1');
+  const controls = latin1.match(TEXT_CONTROLS)?.length ?? 0;
   if (controls === 0) return false; // the usual case
   if (controls * 4 >= head.length) return true; // a quarter control bytes: no text, in any encoding
-  if (isUtf8(head)) return nul >= 8 && nul * 100 >= head.length;
+  if (isUtf8(head)) {
+    const nul = latin1.match(NULS)?.length ?? 0;
+    return nul >= 8 && nul * 100 >= head.length;
+  }
   return controls >= 8 && controls * 50 >= head.length;
 }
 

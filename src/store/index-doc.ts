@@ -57,7 +57,7 @@ export function articleKey(url: string, text: string): number {
   // node:crypto required when first used: the reader's start never hashes an article
   crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   const data = url ? `url:${url}` : `text:${text}`;
-  // one call, not a Hash object per article: half the time, the same digest (Node before 20.12 has no `hash`)
+  // one call, not a Hash object per article: the same digest, in about half the time for a url (Node before 20.12 has no `hash`)
   const digest = crypto.hash?.('sha1', data, 'buffer') ?? crypto.createHash('sha1').update(data).digest();
   // never 0, which means "none"
   return (digest.readUInt32BE(0) & 0x7fff) * 2 ** 32 + digest.readUInt32BE(4) || 1;
