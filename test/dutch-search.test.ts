@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { indexTexts, wordForms } from '../src/core/dutch/analyze.js';
+import { chunkIndexForms, indexTexts, wordForms } from '../src/core/dutch/analyze.js';
 import { CHUNK, chunkEnd } from '../src/core/dutch/chunks.js';
 import { splitCompound } from '../src/core/dutch/compound.js';
 import { readLexicon } from '../src/core/dutch/lexicon.js';
@@ -137,6 +137,15 @@ describe('a cache keyed by a piece of a text', () => {
       assert.ok(made <= regions.length);
     }), { numRuns: 500 });
   });
+  it('keeps what it made as it grows past its first table', () => {
+    const cache = new RegionCache<string>(100_000);
+    const text = Array.from({ length: 5000 }, (_, i) => `w${i}é`).join(' ');
+    const pieces = [...text.matchAll(/\S+/g)].map((m) => [m.index, m.index + m[0].length] as const);
+    let made = 0;
+    for (const [a, b] of pieces) cache.get(text, a, b, (p) => (made++, p.toUpperCase()));
+    for (const [a, b] of pieces) assert.equal(cache.get(text, a, b, () => 'again'), text.slice(a, b).toUpperCase());
+    assert.equal(made, 5000);
+  });
   it('makes a piece once while it is held', () => {
     const cache = new RegionCache<number>(100);
     let made = 0;
@@ -150,6 +159,13 @@ describe('the forms the index keeps', () => {
     const forms = indexForms("De e-mail over 2.000 banen en 1,5 miljard: zeventien auto's bij de veiligheidstroepen.").split(' ');
     for (const f of ['email', '2000', 'baan', '1d5', '17', 'veiligheidstroep', 'troep']) assert.ok(forms.includes(f), `${f} in ${forms.join(' ')}`);
     for (const f of ['banen', 'miljard', 'de', 'over']) assert.ok(!forms.includes(f), `${f} not in ${forms.join(' ')}`);
+  });
+  it('a text has the forms of its chunks, in order, whatever the text', () => {
+    const piece = fc.constantFrom('gewonden', 'de', '2.000', 'e-mail', 'é', 'ß', '𝐀', '-', '.', ',', "'", '’', ' ', '\u0308', '٣', '!', '\n', 'veiligheidstroepen');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join('')), (s) => {
+      const each = (s.match(CHUNK) ?? []).map(chunkIndexForms).filter(Boolean).join(' ');
+      assert.equal(indexForms(s), each);
+    }), { numRuns: 1000 });
   });
   it('only letters and digits, whatever the text', () => {
     fc.assert(fc.property(fc.string({ maxLength: 200 }), (s) => assert.match(indexForms(s), /^[\p{L}\p{N} ]*$/u)));

@@ -5,7 +5,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { BIN, article, makeFolder } from './helpers.js';
+import Database from 'better-sqlite3';
+import { Store } from '../src/store/store.js';
+import { BIN, ROOT, article, makeFolder } from './helpers.js';
 
 /** Enough articles for a bulk build (batches on a worker thread). */
 function bigFolder(n = 6000): string {
@@ -20,6 +22,16 @@ function bigFolder(n = 6000): string {
 
 const run = (args: string[], cache: string) =>
   spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: cache }, maxBuffer: 1 << 26 });
+
+/** How many segments the full-text index of an index file is in. */
+function segmentsOf(file: string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare('SELECT count(DISTINCT segid) FROM fts_idx').pluck().get() as number;
+  } finally {
+    db.close();
+  }
+}
 
 const lines = (s: string) => s.trimEnd().split('\n').filter(Boolean).length;
 
@@ -45,6 +57,48 @@ describe('the index survives', () => {
     assert.equal(r.stderr, '');
     assert.equal(lines(r.stdout), 6000);
     assert.equal(lines(run(['--print', '--dir', dir, '--search', 'haven'], cache).stdout), 6000);
+  });
+
+  it('a first build leaves its full-text segments to be merged later, in steps that keep every answer', () => {
+    const dir = bigFolder();
+    const cache = makeFolder();
+    assert.equal(run(['--reindex', '--dir', dir], cache).status, 0);
+    const store = new Store(dir, { env: { XDG_CACHE_HOME: cache } });
+    const segments = () => segmentsOf(store.indexFile!);
+    assert.ok(segments() > 1, `${segments()} segments`);
+    const queries = ['haven', '4321', 'zeeland storm', 'mensen'];
+    const before = queries.map((q) => store.search(q).map((r) => r.id));
+    assert.equal(before[1]!.length, 1);
+    let steps = 0;
+    while (store.mergeStep()) steps++;
+    assert.ok(steps >= 1);
+    assert.equal(segments(), 1);
+    assert.equal(store.mergeStep(), false, 'nothing more to merge');
+    assert.deepEqual(queries.map((q) => store.search(q).map((r) => r.id)), before);
+    store.close();
+  });
+
+  it('the reader\'s index helper merges them when it has nothing else to do', async () => {
+    const dir = bigFolder();
+    const cache = makeFolder();
+    assert.equal(run(['--reindex', '--dir', dir], cache).status, 0);
+    const file = fs.readdirSync(path.join(cache, 'krant')).find((f) => f.endsWith('.db'))!;
+    assert.ok(segmentsOf(path.join(cache, 'krant', file)) > 1);
+    const helper = spawn(process.execPath, [path.join(ROOT, 'dist', 'index-helper.js'), dir], { env: { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: cache }, stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    helper.stdout.on('data', (d) => (out += d));
+    try {
+      for (let t = 0; t < 300 && segmentsOf(path.join(cache, 'krant', file)) > 1; t++) await new Promise((r) => setTimeout(r, 50));
+      assert.equal(segmentsOf(path.join(cache, 'krant', file)), 1);
+      assert.match(out, /"done"/);
+      // and it still answers a search
+      helper.stdin.write(JSON.stringify({ seq: 1, search: '4321', offset: 0, limit: 10 }) + '\n');
+      for (let t = 0; t < 100 && !out.includes('"result"'); t++) await new Promise((r) => setTimeout(r, 20));
+      assert.match(out, /"result":\{"seq":1,"count":1/);
+    } finally {
+      helper.stdin.end();
+      await new Promise((r) => helper.once('exit', r));
+    }
   });
 
   it('two krant processes on one folder at once both work', async () => {

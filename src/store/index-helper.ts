@@ -3,8 +3,8 @@
  * sync), and answers searches, so that neither the time nor the memory of either
  * lands on the reader. JSON lines: searches come in on stdin as
  * `{seq, search, offset, limit}`; out on stdout go `{progress}` after every batch
- * written, `{done}`, and `{result: {seq, count, rows}}`. Ends when stdin closes and
- * the sync is done.
+ * written, `{done}`, and `{result: {seq, count, rows}}`. Then, when idle, it merges the
+ * index's segments. Ends when stdin closes and the sync is done.
  */
 
 import readline from 'node:readline';
@@ -75,6 +75,19 @@ readline
     maybeExit();
   });
 
+// When idle, the index's segments are merged in short steps (a first build leaves several):
+// a search that comes in is answered first, and the helper stops merging when it exits.
+const mergeWhenIdle = () => {
+  if (pending || scheduled) return setTimeout(mergeWhenIdle, 50).unref();
+  let more = false;
+  try {
+    more = store.mergeStep();
+  } catch {
+    // busy (another krant writing) or read-only: merged another time
+  }
+  if (more) setImmediate(mergeWhenIdle);
+};
+
 const started = performance.now();
 store.fullSync((progress) => emit({ progress })).then(
   (r) => {
@@ -88,6 +101,7 @@ store.fullSync((progress) => emit({ progress })).then(
     emit({ done: { added: r.added, changed: r.changed, removed: r.removed, ms, warnings: r.warnings } });
     syncDone = true;
     maybeExit();
+    mergeWhenIdle();
   },
   (e) => {
     emit({ failed: (e as Error).message });

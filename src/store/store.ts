@@ -11,7 +11,7 @@ import { resolveFolder } from './folder.js';
 import './lexicon-file.js'; // the word list compounds are split by, read when first needed
 import { ArticleError, readArticleFile } from './read.js';
 import type { Warning } from './scan.js';
-import { type SyncProgress, type SyncResult, fullSync, quickSync, skippedFiles } from './sync.js';
+import { type SyncProgress, type SyncResult, fullSync, mergeStep, quickSync, skippedFiles } from './sync.js';
 import { folderNumber, reconcile, stateSchema } from './reading.js';
 import type { View } from './views.js';
 
@@ -247,6 +247,11 @@ export class Store {
 
   quickSync(onProgress?: (p: SyncProgress) => void): Promise<SyncResult> {
     return quickSync(this.db, this.root, onProgress);
+  }
+
+  /** One short step of merging the full-text index (see sync.ts); whether there is more to do. */
+  mergeStep(): boolean {
+    return mergeStep(this.db);
   }
 
   /** Drops everything indexed and builds it again from the files. */

@@ -8,7 +8,7 @@
  */
 
 import { STOPWORDS, isStopword } from '../stopwords.js';
-import { PIECE, chunkEnd } from './chunks.js';
+import { PIECE, chunkEnd, isAsciiSeparator } from './chunks.js';
 import { splitCompound } from './compound.js';
 import { EMPTY_LEXICON, type Lexicon } from './lexicon.js';
 import { RegionCache } from './region-cache.js';
@@ -89,7 +89,9 @@ export function chunkForms(chunk: string): { number: string | null; joined: stri
 // index leaves out): news repeats its words, so most chunks are read once (bounded, for an
 // archive's whole vocabulary).
 const chunkCache = new RegionCache<string | null>(CACHE_SIZE);
-const indexFormsOf = (raw: string): string | null => (isStopword(raw) ? null : raw.length < 3 ? '' : formsOfChunk(raw));
+
+/** The forms the index keeps for a chunk as written ('' for none), or null for a stopword. */
+export const chunkIndexForms = (raw: string): string | null => (isStopword(raw) ? null : raw.length < 3 ? '' : formsOfChunk(raw));
 
 function formsOfChunk(raw: string): string {
   const chunk = fold(raw);
@@ -128,12 +130,17 @@ export function indexTexts(text: string): IndexTexts {
   let kept = 0; // the words text is `text` from here on, so far
   const n = text.length;
   for (let i = 0; i < n; ) {
+    // a space or punctuation starts no chunk: passed over without a call (most of what is not a word)
+    if (isAsciiSeparator(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
     const end = chunkEnd(text, i);
     if (end === i) {
       i++;
       continue;
     }
-    const f = chunkCache.get(text, i, end, indexFormsOf);
+    const f = chunkCache.get(text, i, end, chunkIndexForms);
     if (f === null) {
       const before = i === 0 ? 0 : text.charCodeAt(i - 1) === 32 ? 1 : -1;
       if (before >= 0 && (end === n || text.charCodeAt(end) === 32)) {

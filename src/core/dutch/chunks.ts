@@ -26,6 +26,9 @@ function wordCharLength(s: string, i: number): number {
   return k === 1 ? 1 : 0;
 }
 
+/** An ASCII character that is not a letter or digit: no chunk starts at it. */
+export const isAsciiSeparator = (c: number): boolean => c < 0x80 && bmp[c] !== 1;
+
 // - . , ' ’ and the non-breaking hyphen
 const isJoiner = (c: number) => c === 0x2d || c === 0x2e || c === 0x2c || c === 0x27 || c === 0x2019 || c === 0x2011;
 
