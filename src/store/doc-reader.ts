@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
+import { type DocMessage, unpackDocs } from './doc-transfer.js';
 import { type FileRef, type IndexDoc, readDoc } from './index-doc.js';
 
 export interface DocReader {
@@ -64,7 +65,7 @@ export function workerReader(root: string, count: number): DocReader {
   // each worker answers its messages in order, so a queue of callbacks per worker pairs them up
   const waiting = workers.map(() => [] as Array<{ resolve: (d: Array<IndexDoc | string>) => void; reject: (e: unknown) => void }>);
   workers.forEach((w, i) => {
-    w.on('message', (docs) => waiting[i]!.shift()?.resolve(docs));
+    w.on('message', (m: DocMessage) => waiting[i]!.shift()?.resolve(unpackDocs(m)));
     w.on('error', (e) => waiting[i]!.splice(0).forEach((p) => p.reject(e)));
   });
   let turn = 0;

@@ -10,12 +10,20 @@ import { ArticleError, readArticleFile } from './read.js';
 // The body text indexed per article: enough for any real article, bounded for a runaway file.
 const MAX_INDEXED_CHARS = 2_000_000;
 
+/** A text of the full-text index: a string, or its UTF-8 bytes (as a parse worker sends it). */
+export type FtsText = string | Uint8Array;
+
 /** An article's summary as indexed (its id is its file's), and its words. */
 export interface IndexDoc extends Omit<ArticleSummary, 'id'> {
-  /** Title and body as the full-text index keeps them: their words without stopwords, and the words' other forms. */
-  titleText: IndexTexts;
-  bodyText: IndexTexts;
+  /**
+   * The full-text row, in the index's column order: title and body words (without
+   * stopwords), then the other forms of the title's and the body's words.
+   */
+  fts: [FtsText, FtsText, FtsText, FtsText];
 }
+
+/** The full-text row of a title and a body. */
+export const ftsRow = (title: IndexTexts, body: IndexTexts): IndexDoc['fts'] => [title.words, body.words, title.forms, body.forms];
 
 export interface FileRef {
   id: string;
@@ -29,7 +37,7 @@ export function readDoc(root: string, file: FileRef): IndexDoc | string {
     const body = indexedBody(a);
     return {
       title: a.title, date: a.date, source: a.source, key: articleKey(a.url, body),
-      titleText: indexTexts(a.title), bodyText: indexTexts(body),
+      fts: ftsRow(indexTexts(a.title), indexTexts(body)),
     };
   } catch (e) {
     if (e instanceof ArticleError) return e.what;

@@ -140,6 +140,8 @@ export interface ScanOptions {
   listIf?: (dir: string, mtime: number) => boolean;
   /** Called now and then with the number of files found so far. */
   onFound?: (files: number) => void;
+  /** Called with each folder as soon as it is listed. */
+  onListed?: (listing: FolderListing) => void;
 }
 
 export function scanTree(root: string, o: ScanOptions = {}): Scan {
@@ -176,6 +178,7 @@ export function scanTree(root: string, o: ScanOptions = {}): Scan {
     }
     const { listing, subfolders } = listFolder(root, dir, st.mtimeMs, out.warnings);
     out.listed.push(listing);
+    o.onListed?.(listing);
     found += listing.files.length;
     if (o.onFound && Date.now() - reported > 100) {
       reported = Date.now();
