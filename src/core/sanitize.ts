@@ -18,10 +18,12 @@ const ESC = 0x1b;
 // and the other invisible format characters (zero-width space and joiner, soft hyphen,
 // tags…), which terminals draw in zero, one or two columns: a line that holds them could
 // wrap. Without a joiner, an emoji sequence is its emoji side by side, as wide as drawn.
-const UNSAFE_CLASS = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\p{Cf}';
+// (C0 is written without tab and newline, 09 and 0a, which callers may keep: a class without
+// them, not a look-ahead per character, which made the search 2.7 times slower.)
+const UNSAFE_BUT_LINES_CLASS = '\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029\\p{Cf}';
 // Anything this module may need to act on; text without it is returned as it is.
-const UNSAFE = new RegExp(`[${UNSAFE_CLASS}]`, 'u');
-const UNSAFE_BUT_LINES = new RegExp(`(?![\\n\\t])[${UNSAFE_CLASS}]`, 'u');
+const UNSAFE = new RegExp(`[\\t\\n${UNSAFE_BUT_LINES_CLASS}]`, 'u');
+const UNSAFE_BUT_LINES = new RegExp(`[${UNSAFE_BUT_LINES_CLASS}]`, 'u');
 const FORMAT = /\p{Cf}/u;
 
 /** Every character `sanitize` would not let through but newline and tab, for a caller that escapes rather than drops them (JSON). */
