@@ -59,7 +59,7 @@ describe('the index survives', () => {
     assert.equal(lines(run(['--print', '--dir', dir, '--search', 'haven'], cache).stdout), 6000);
   });
 
-  it('a first build leaves its full-text segments to be merged later, in steps that keep every answer', () => {
+  it('a first build leaves its full-text segments to be merged later, in steps that keep every answer', async () => {
     const dir = bigFolder();
     const cache = makeFolder();
     assert.equal(run(['--reindex', '--dir', dir], cache).status, 0);
@@ -79,6 +79,15 @@ describe('the index survives', () => {
     assert.equal(segments(), 1);
     assert.equal(store.mergeStep(), false, 'nothing more to merge');
     assert.deepEqual(queries.map((q) => store.search(q).map((r) => r.id)), before);
+    // what later syncs add is merged as they go, not into one each time (the whole index rewritten)
+    for (const n of [1, 2]) {
+      fs.writeFileSync(path.join(dir, `later${n}.txt`), article(`Later ${n}`, '2024-02-01', 'Nieuw over de haven.'));
+      await store.quickSync();
+    }
+    assert.equal(segments(), 3);
+    assert.equal(store.mergeStep(), false);
+    assert.equal(segments(), 3);
+    assert.equal(store.search('haven').length, 6002);
     store.close();
   });
 

@@ -233,6 +233,7 @@ async function apply(db: DB, root: string, p: Plan, onProgress?: (p: SyncProgres
     // one core): searching the few a build leaves measured as fast, and `mergeStep` merges
     // them later in small steps, when the reader's index helper has nothing else to do.
     db.exec("INSERT INTO fts (fts, rank) VALUES ('automerge', 4)");
+    db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(MERGE_PENDING, '1');
     db.pragma('incremental_vacuum'); // the pages the merges during the build freed, given back
     db.pragma('synchronous = NORMAL');
     db.pragma('cache_size = -2000'); // SQLite's default again: the reader's memory matters more
@@ -327,18 +328,25 @@ export async function quickSync(db: DB, root: string, onProgress?: (p: SyncProgr
 // Pages of merging per step: about 10 ms (at most 30 ms measured, in an index of 200 000
 // articles), short enough that a search waiting for one is not noticed.
 const MERGE_PAGES = 100;
+// The key in `meta` that says a bulk build's segments are still to be merged.
+const MERGE_PENDING = 'merge-pending';
 
 /**
- * One step of merging the full-text index's segments into one (FTS5's incremental
- * 'merge', which with a negative count merges whatever segments there are, as
- * 'optimize' does at once). Whether there is more to merge: false once the index is one
- * segment, when a step changes nothing.
+ * One step of merging into one the segments a bulk build left (FTS5's incremental
+ * 'merge', which with a negative count merges whatever segments there are, as 'optimize'
+ * does at once). Whether there is more to merge. Only after a bulk build: the segments
+ * later syncs add are merged as they go (automerge), and merging everything each time
+ * would rewrite the whole index for a few new articles.
  */
 export function mergeStep(db: DB): boolean {
+  if (!db.prepare('SELECT 1 FROM meta WHERE key = ?').get(MERGE_PENDING)) return false;
   const changes = db.prepare('SELECT total_changes()').pluck();
   const before = changes.get() as number;
   db.prepare("INSERT INTO fts (fts, rank) VALUES ('merge', ?)").run(-MERGE_PAGES);
-  return (changes.get() as number) - before >= 2;
+  // a step that changes nothing (FTS5's own record aside): one segment, done
+  if ((changes.get() as number) - before >= 2) return true;
+  db.prepare('DELETE FROM meta WHERE key = ?').run(MERGE_PENDING);
+  return false;
 }
 
 /** The files skipped as unreadable, with why (they are named when skipped; see the README, "Skipped files"). */
