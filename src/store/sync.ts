@@ -21,16 +21,18 @@ const BULK_BATCH = 5000;
 const FIRST_BULK_BATCH = 1000;
 const WORKERS = 2;
 
+/** The size of the batch that starts at `start`. */
+const batchSize = (start: number, bulk: boolean) => (!bulk ? BATCH : start === 0 ? FIRST_BULK_BATCH : BULK_BATCH);
+
 /** The todo list cut into batches: [start, end) ranges. */
 function batchRanges(total: number, bulk: boolean): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (let i = 0; i < total; ) {
-    const size = !bulk ? BATCH : i === 0 ? FIRST_BULK_BATCH : BULK_BATCH;
-    out.push([i, Math.min(i + size, total)]);
-    i += size;
-  }
+  for (let i = 0; i < total; i += batchSize(i, bulk)) out.push([i, Math.min(i + batchSize(i, bulk), total)]);
   return out;
 }
+
+/** How many batches are read ahead of the one being written: one per reader, and one more. */
+const underWay = (reader: DocReader) => reader.parallel + 1;
 
 type Docs = Promise<Array<IndexDoc | string>>;
 
@@ -56,18 +58,18 @@ class ReadAhead {
     // as many under way as apply keeps, each a whole batch of what is found so far
     for (;;) {
       const start = this.asked.length ? this.asked[this.asked.length - 1]![1] : 0;
-      const end = start + (start === 0 ? FIRST_BULK_BATCH : BULK_BATCH);
-      if (end > this.files.length || this.pending.length >= this.reader.parallel + 1) return;
+      const end = start + batchSize(start, true);
+      if (end > this.files.length || this.pending.length >= underWay(this.reader)) return;
       this.asked.push([start, end]);
       this.pending.push(this.reader.read(this.files.slice(start, end)));
     }
   }
 
-  /** Are these the batches the build reads first, of the files it reads? */
-  fits(todo: Plan['todo'], ranges: Array<[number, number]>): boolean {
+  /** Are these the first files of a bulk build (then what was asked is its first batches, cut by the same sizes)? */
+  fits(todo: Plan['todo']): boolean {
     if (!this.reader || this.asked.length === 0) return false;
     const [, end] = this.asked[this.asked.length - 1]!;
-    return this.asked.every(([a, b], i) => ranges[i]?.[0] === a && ranges[i]?.[1] === b) && todo.length >= end && this.files.slice(0, end).every((f, i) => todo[i]!.file === f);
+    return todo.length >= end && this.files.slice(0, end).every((f, i) => todo[i]!.file === f);
   }
 
   async discard(): Promise<void> {
@@ -190,14 +192,14 @@ async function apply(db: DB, root: string, p: Plan, onProgress?: (p: SyncProgres
   // Batches keep a first build of a large archive visible (and interruptible) as it goes;
   // the next batch is read and parsed (on a worker, for a bulk build) while this one is written.
   const ranges = batchRanges(p.todo.length, bulk);
-  const readAhead = bulk && ahead?.fits(p.todo, ranges);
+  const readAhead = bulk && ahead?.fits(p.todo);
   if (ahead && !readAhead) await ahead.discard();
   const reader: DocReader = readAhead ? ahead!.reader! : bulk ? workerReader(root, WORKERS) : inlineReader(root);
   const batchAt = (b: number) => p.todo.slice(ranges[b]![0], ranges[b]![1]);
   const pending: Docs[] = readAhead ? ahead!.pending : [];
   let asked = readAhead ? ahead!.asked.length : 0;
   const askAhead = () => {
-    while (asked < ranges.length && pending.length < reader.parallel + 1) {
+    while (asked < ranges.length && pending.length < underWay(reader)) {
       pending.push(reader.read(batchAt(asked++).map((t) => t.file)));
     }
   };
