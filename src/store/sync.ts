@@ -108,6 +108,8 @@ class Writer {
   private readonly deleteRow;
   private readonly skip;
   private readonly unskip;
+  // No file is skipped yet (a first build): none to take off the list as each is written.
+  private readonly noneSkipped: boolean;
   constructor(db: DB) {
     // Plain INSERT and UPDATE: an upsert with RETURNING made a bulk build three times slower;
     // parameters by position: by name cost a bulk build's writing thread a fifth more on these rows.
@@ -120,6 +122,7 @@ class Writer {
     this.deleteRow = db.prepare('DELETE FROM articles WHERE rowid = ?');
     this.skip = db.prepare('INSERT OR REPLACE INTO skipped (path, dir, size, mtime, reason) VALUES (?, ?, ?, ?, ?)');
     this.unskip = db.prepare('DELETE FROM skipped WHERE path = ?');
+    this.noneSkipped = !db.prepare('SELECT 1 FROM skipped LIMIT 1').get();
   }
 
   put(file: FileEntry, doc: IndexDoc, existing: Row | undefined): void {
@@ -136,7 +139,7 @@ class Writer {
       this.ftsDelete.run(rowid);
     }
     this.ftsInsert.run(rowid, ...doc.fts);
-    this.unskip.run(file.rel);
+    if (!this.noneSkipped) this.unskip.run(file.rel);
   }
 
   remove(row: Row): void {

@@ -115,7 +115,11 @@ function formsOfChunk(raw: string): string {
 export interface IndexTexts {
   /** The text without its stopwords (FTS5 reads its words). */
   words: string;
-  /** The forms of its words that are not the words themselves: a stem or part matches there, ranked below the word. */
+  /**
+   * The forms of its words that are not the words themselves: a stem or part matches
+   * there, ranked below the word. A word's forms once, however often it is written: its
+   * count is in the words; repeated here it made a tenth more for the index to write.
+   */
   forms: string;
 }
 
@@ -129,6 +133,7 @@ export function indexTexts(text: string): IndexTexts {
   let forms = '';
   let kept = 0; // the words text is `text` from here on, so far
   const n = text.length;
+  const added = new Set<string>(); // the forms of the chunks so far (a chunk's forms are one string, the cache's)
   for (let i = 0; i < n; ) {
     // a space or punctuation starts no chunk: passed over without a call (most of what is not a word)
     if (isAsciiSeparator(text.charCodeAt(i))) {
@@ -147,7 +152,10 @@ export function indexTexts(text: string): IndexTexts {
         words += text.slice(kept, i - before);
         kept = end;
       }
-    } else if (f) forms += forms ? ` ${f}` : f;
+    } else if (f && !added.has(f)) {
+      added.add(f);
+      forms += forms ? ` ${f}` : f;
+    }
     i = end;
   }
   return { words: kept === 0 ? text : words + text.slice(kept), forms };
