@@ -118,7 +118,7 @@ export interface IndexTexts {
   /**
    * The forms of its words that are not the words themselves: a stem or part matches
    * there, ranked below the word. A word's forms once, however often it is written: its
-   * count is in the words; repeated here it made a tenth more for the index to write.
+   * count is in the words (repeated here, they were a seventh of the index's tokens).
    */
   forms: string;
 }
