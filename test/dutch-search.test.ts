@@ -286,3 +286,43 @@ describe('search in the index', () => {
     assert.equal(path.basename(dir).length > 0, true);
   });
 });
+
+describe('ranking: the title above the body', () => {
+  const folder = () => makeFolder({
+    'body-many.txt': article('Nieuws uit de regio', '2025-01-01', 'Haven, haven, haven. De haven.'),
+    'body-once.txt': article('Weerbericht voor het weekend', '2024-01-01', 'Veel wind bij de haven en verder droog weer in het hele land.'),
+    'title-long.txt': article('Een lange titel over de nieuwe haven van de grote stad aan de brede rivier', '2020-01-01', 'Iets anders.'),
+    'title-form.txt': article('Zeehaven groeit', '2019-01-01', 'Het bedrijf groeit.'),
+  });
+  const open = async () => {
+    const store = new Store(folder(), { memory: true });
+    await store.quickSync();
+    return store;
+  };
+  it('a hit in the title (the word or a form of it) above any in the body, however often it is there', async () => {
+    const store = await open();
+    const ids = store.search('haven').map((r) => r.id);
+    assert.deepEqual(ids.slice(0, 2).sort(), ['title-form', 'title-long']);
+    assert.deepEqual(ids.slice(2), ['body-many', 'body-once'], 'in the body: the most hits in the least text first');
+    store.close();
+  });
+  it('a page across the edge of the two, and every hit once, in the same order, when printed', async () => {
+    const store = await open();
+    const ORDER = store.search('haven').map((r) => r.id);
+    assert.deepEqual(store.searchIn('all', 'haven', 2, 1).rows.map((r) => r.id), ORDER.slice(1, 3));
+    assert.deepEqual(store.searchIn('all', 'haven', 1, 2).rows.map((r) => r.id), ORDER.slice(2, 3));
+    assert.deepEqual(store.searchIn('all', 'haven', 5, 3).rows.map((r) => r.id), ORDER.slice(3));
+    assert.deepEqual([...store.each('haven')].map((r) => r.id), ORDER);
+    assert.equal(store.searchIn('all', 'haven', 1, 0).count, 4);
+    store.close();
+  });
+  it('the same within a view', async () => {
+    const store = await open();
+    const ORDER = store.search('haven').map((r) => r.id);
+    store.attachState(null);
+    assert.deepEqual(store.searchIn('unread', 'haven').rows.map((r) => r.id), ORDER);
+    assert.deepEqual(store.searchIn('unread', 'haven', 2, 1).rows.map((r) => r.id), ORDER.slice(1, 3));
+    assert.deepEqual([...store.eachIn('unread', 'haven')].map((r) => r.id), ORDER);
+    store.close();
+  });
+});

@@ -125,6 +125,16 @@ export function termMatch(t: Term): string {
   return alts.length === 1 ? alts[0]! : `(${alts.join(' OR ')})`;
 }
 
+/**
+ * A search's hits in two tiers, ranked apart: those with it in the title (its words or their
+ * forms) above those with it only in the body, whatever bm25 gives either. Besides being the
+ * order asked for, the first page of a word in most articles then ranks only its title hits.
+ * (A column filter inside another is cut to the columns both name.)
+ */
+const TITLE_COLUMNS = '{title title_forms}';
+export const titleTier = (match: string): string => `${TITLE_COLUMNS} : (${match})`;
+export const bodyTier = (match: string): string => `(${match}) NOT ${TITLE_COLUMNS} : (${match})`;
+
 let last: Query | null = null;
 
 /**

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { printableName } from '../core/file-name.js';
 import type { Article, ArticleSummary } from '../core/article.js';
-import { compileQuery } from '../core/query.js';
+import { bodyTier, compileQuery, titleTier } from '../core/query.js';
 import { sanitize } from '../core/sanitize.js';
 import { indexFileFor } from './cache.js';
 import { type DB, openIndex } from './db.js';
@@ -47,8 +47,8 @@ const IN_VIEW: Record<View, string> = {
   saved: 'EXISTS (SELECT 1 FROM st.marks m WHERE m.folder = @folder AND m.id = a.id AND m.saved = 1)',
 };
 const ORDER = 'ORDER BY a.date DESC, a.title, a.rowid';
-// Best hit first: bm25 over the words (title above body) and their other forms (a stem or a
-// part counts less than the word itself), then the newest.
+// Best hit first: those with it in the title above the rest (core/query.ts: titleTier), each by
+// bm25 over the words and their other forms (a stem or a part counts less than the word itself), then the newest.
 const BM25 = 'fts, 4.0, 1.0, 2.0, 0.5';
 const RANK = `ORDER BY bm25(${BM25}), a.date DESC`;
 // Rows before (@date, @title, @rowid) in that order.
@@ -178,20 +178,49 @@ export class Store {
     if (!match) return { count: 0, rows: [], partial };
     const rows = view === 'all' || !this.state
       ? this.searchAll(match, limit, offset)
-      : this.searchStmt(view).all({ folder: this.state.folder, match, limit, offset }) as ListRow[];
+      : this.tiered(match, limit, offset, view, (m, lim, off) => this.searchStmt(view).all({ folder: this.state!.folder, match: m, limit: lim, offset: off }) as ListRow[]);
     return { count: count ?? this.countMatches(view, match), rows: this.withFlags(rows), partial };
+  }
+
+  /**
+   * `limit` hits from `offset` (-1: all) in rank order: the title tier's, then the body
+   * tier's, each ranked by `run`. The title tier is counted only when the page starts past its first row.
+   */
+  private tiered(match: string, limit: number, offset: number, view: View, run: (match: string, limit: number, offset: number) => ListRow[]): ListRow[] {
+    const rows: ListRow[] = [];
+    let skip = offset;
+    for (const tier of [titleTier(match), bodyTier(match)]) {
+      const want = limit < 0 ? -1 : limit - rows.length;
+      if (want === 0) break;
+      if (skip > 0) {
+        const n = this.countRaw(view, tier);
+        if (skip >= n) {
+          skip -= n;
+          continue;
+        }
+      }
+      const got = run(tier, want, skip);
+      // a tier that ended before the page did: the next goes on from its first hit
+      skip = 0;
+      rows.push(...got);
+    }
+    return rows;
   }
 
   private countMatches(view: View, match: string): number {
     const stamp = this.changeStamp();
     const c = this.counted;
     if (c && c.view === view && c.match === match && c.stamp === stamp) return c.n;
-    const n = view === 'all' || !this.state
+    const n = this.countRaw(view, match);
+    this.counted = { view, match, stamp, n };
+    return n;
+  }
+
+  private countRaw(view: View, match: string): number {
+    return view === 'all' || !this.state
       ? (this.stmts.searchCount.get(match) as { n: number }).n
       : this.viewStmt('searchCount', (w) => `SELECT count(*) FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH @match AND ${w}`, view)
         .pluck().get({ folder: this.state.folder, match }) as number;
-    this.counted = { view, match, stamp, n };
-    return n;
   }
 
   /**
@@ -238,7 +267,8 @@ export class Store {
       return;
     }
     const { match } = this.matchFor(view, query);
-    if (match) yield* this.searchStmt(view).iterate({ ...all, match }) as IterableIterator<ListRow>;
+    if (!match) return;
+    for (const tier of [titleTier(match), bodyTier(match)]) yield* this.searchStmt(view).iterate({ ...all, match: tier }) as IterableIterator<ListRow>;
   }
 
   fullSync(onProgress?: (p: SyncProgress) => void): Promise<SyncResult> {
@@ -290,7 +320,8 @@ export class Store {
       return;
     }
     const { match } = this.matchFor('all', query);
-    if (match) yield* this.stmts.search.iterate({ match, upto: -1, offset: 0 }) as IterableIterator<ListRow>;
+    if (!match) return;
+    for (const tier of [titleTier(match), bodyTier(match)]) yield* this.stmts.search.iterate({ match: tier, upto: -1, offset: 0 }) as IterableIterator<ListRow>;
   }
 
   /** The position of an article in list order, or -1 when there is none with that id. */
@@ -324,14 +355,14 @@ export class Store {
     return this.stmts.byId.get(id) as ListRow | undefined;
   }
 
-  /** Best matches first (bm25, then date). Text that holds no word matches nothing. */
+  /** Best matches first (the title tier, bm25, then date). Text that holds no word matches nothing. */
   search(query: string, limit = -1, offset = 0): ListRow[] {
     const { match } = this.matchFor('all', query);
     return match ? this.searchAll(match, limit, offset) : [];
   }
 
   private searchAll(match: string, limit: number, offset: number): ListRow[] {
-    return this.stmts.search.all({ match, upto: limit < 0 ? -1 : offset + limit, offset }) as ListRow[];
+    return this.tiered(match, limit, offset, 'all', (m, lim, off) => this.stmts.search.all({ match: m, upto: lim < 0 ? -1 : off + lim, offset: off }) as ListRow[]);
   }
 
   searchCount(query: string): number {
