@@ -132,8 +132,10 @@ export function termMatch(t: Term): string {
  * (A column filter inside another is cut to the columns both name.)
  */
 const TITLE_COLUMNS = '{title title_forms}';
-export const titleTier = (match: string): string => `${TITLE_COLUMNS} : (${match})`;
-export const bodyTier = (match: string): string => `(${match}) NOT ${TITLE_COLUMNS} : (${match})`;
+export const rankTiers = (match: string): [title: string, body: string] => [
+  `${TITLE_COLUMNS} : (${match})`,
+  `(${match}) NOT ${TITLE_COLUMNS} : (${match})`,
+];
 
 let last: Query | null = null;
 

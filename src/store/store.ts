@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { printableName } from '../core/file-name.js';
 import type { Article, ArticleSummary } from '../core/article.js';
-import { bodyTier, compileQuery, titleTier } from '../core/query.js';
+import { compileQuery, rankTiers } from '../core/query.js';
 import { sanitize } from '../core/sanitize.js';
 import { indexFileFor } from './cache.js';
 import { type DB, openIndex } from './db.js';
@@ -47,7 +47,7 @@ const IN_VIEW: Record<View, string> = {
   saved: 'EXISTS (SELECT 1 FROM st.marks m WHERE m.folder = @folder AND m.id = a.id AND m.saved = 1)',
 };
 const ORDER = 'ORDER BY a.date DESC, a.title, a.rowid';
-// Best hit first: those with it in the title above the rest (core/query.ts: titleTier), each by
+// Best hit first: those with it in the title above the rest (core/query.ts: rankTiers), each by
 // bm25 over the words and their other forms (a stem or a part counts less than the word itself), then the newest.
 const BM25 = 'fts, 4.0, 1.0, 2.0, 0.5';
 const RANK = `ORDER BY bm25(${BM25}), a.date DESC`;
@@ -189,7 +189,7 @@ export class Store {
   private tiered(match: string, limit: number, offset: number, view: View, run: (match: string, limit: number, offset: number) => ListRow[]): ListRow[] {
     const rows: ListRow[] = [];
     let skip = offset;
-    for (const tier of [titleTier(match), bodyTier(match)]) {
+    for (const tier of rankTiers(match)) {
       const want = limit < 0 ? -1 : limit - rows.length;
       if (want === 0) break;
       if (skip > 0) {
@@ -268,7 +268,7 @@ export class Store {
     }
     const { match } = this.matchFor(view, query);
     if (!match) return;
-    for (const tier of [titleTier(match), bodyTier(match)]) yield* this.searchStmt(view).iterate({ ...all, match: tier }) as IterableIterator<ListRow>;
+    for (const tier of rankTiers(match)) yield* this.searchStmt(view).iterate({ ...all, match: tier }) as IterableIterator<ListRow>;
   }
 
   fullSync(onProgress?: (p: SyncProgress) => void): Promise<SyncResult> {
@@ -321,7 +321,7 @@ export class Store {
     }
     const { match } = this.matchFor('all', query);
     if (!match) return;
-    for (const tier of [titleTier(match), bodyTier(match)]) yield* this.stmts.search.iterate({ match: tier, upto: -1, offset: 0 }) as IterableIterator<ListRow>;
+    for (const tier of rankTiers(match)) yield* this.stmts.search.iterate({ match: tier, upto: -1, offset: 0 }) as IterableIterator<ListRow>;
   }
 
   /** The position of an article in list order, or -1 when there is none with that id. */
