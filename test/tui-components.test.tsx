@@ -43,6 +43,21 @@ describe('reader components (ink-testing-library)', () => {
     ui.unmount();
   });
 
+  it('a hit found in the title only: the header says where', async () => {
+    const { library } = await setup();
+    const ui = render(<App library={library} theme={monoTheme} width={80} height={12} />);
+    const frame = (re: RegExp) => waitForFrame(ui.lastFrame, (f) => re.test(f));
+    await frame(/Storm raast/);
+    ui.stdin.write('/');
+    await frame(/search:/);
+    ui.stdin.write('zeeland');
+    await frame(/1 hit for/);
+    ui.stdin.write('\r');
+    const f = await frame(/in the title/);
+    assert.match(f, /\[in the title\]/, 'not "no match": the title has it (marked there: test/e2e/dutch-search)');
+    ui.unmount();
+  });
+
   it('opens an article with its meta line and highlighted body, then the panel and help', async () => {
     const { library } = await setup();
     const ui = render(<App library={library} theme={monoTheme} width={80} height={20} />);

@@ -121,6 +121,14 @@ describe('reader state: article', () => {
     s = reducer(s, { type: 'opened', head, body, index: 0 });
     assert.equal(s.article!.find.matches.length, 30);
   });
+  it('a search found only in the title is marked there, and said so', () => {
+    let s = reducer(listOf(5), { type: 'promptOpen' });
+    s = reducer(s, { type: 'promptInput', text: 'storm' });
+    const plain = highlightArticle(parseArticle('b', 'title: Zware storm\n\nHet waaide hard.'));
+    s = reducer(s, { type: 'opened', head: { ...head, id: 'b', title: 'Zware storm' }, body: plain, index: 0 });
+    assert.equal(s.article!.find.matches.length, 0);
+    assert.deepEqual(s.article!.find.title!.map((t) => [t.start, t.end]), [[6, 11]]);
+  });
   it('re-wraps on resize and keeps the reading position', () => {
     let s = opened();
     s = press(press(press(s, ' '), ' '), 'j');

@@ -2,6 +2,7 @@
 
 import { Box, Text } from 'ink';
 import type { Span } from '../core/article.js';
+import { segments } from '../core/segments.js';
 import { displayWidth, padToWidth, truncate } from '../core/width.js';
 import { helpFooter, helpPage } from './help.js';
 import { panelRows } from './panel.js';
@@ -44,12 +45,14 @@ export function ArticleScreen({ state }: { state: State }) {
   const max = a.lines.length - rows;
   const pos = max <= 0 ? 'all' : a.scroll >= max ? 'end' : `${Math.round((100 * a.scroll) / max)}%`;
   const meta = `${a.head.date || '—'} · ${a.head.source || '—'} · ${plural(a.head.words, 'word')}`;
-  const findInfo = a.find.query ? `  [${a.find.matches.length ? `${a.find.current + 1}/${a.find.matches.length}` : 'no match'}]` : '';
+  const inTitle = a.find.title?.length ? 'in the title' : 'no match';
+  const findInfo = a.find.query ? `  [${a.find.matches.length ? `${a.find.current + 1}/${a.find.matches.length}` : inTitle}]` : '';
+  const title = truncate(a.head.title, tw);
   const right = `${findInfo}  ${pos}`;
   const current = a.find.matches[a.find.current];
   return (
     <Box flexDirection="column" width={width} height={state.height}>
-      <FrameText line={[{ text: pad }, { text: truncate(a.head.title, tw), role: 'title' }]} />
+      <FrameText line={[{ text: pad }, ...segments(title, a.find.title ?? []).map((seg) => ({ text: seg.text, types: seg.types, role: 'title' as const }))]} />
       <FrameText line={[{ text: pad }, { text: padToWidth(meta, Math.max(0, tw - displayWidth(right))), role: 'meta' }, { text: displayWidth(right) <= tw ? right : '', role: 'accent' }]} />
       <Box flexDirection="column" height={rows}>
         {visible.map((line, i) => {

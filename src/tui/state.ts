@@ -62,7 +62,8 @@ export interface ArticleView {
   index: number;
   lines: ViewLine[];
   scroll: number;
-  find: { query: string; matches: Mark[]; current: number };
+  /** `title`: where the find is in the title (marked there; `n`/`N` walk the text's matches). */
+  find: { query: string; matches: Mark[]; current: number; title?: Span[] };
   /** While a find is typed: where the view was, and the find before it (Esc, an empty or failed find go back to both). */
   findFrom: { scroll: number; find: ArticleView['find'] } | null;
   /** What was picked in the panel (a figure, its source, its via), marked until the next move. */
@@ -237,13 +238,14 @@ function reveal(s: State, a: ArticleView, m: Mark): State {
 /** Marks every match of the terms; `query` is what the user typed, shown in the status line. */
 function withFind(s: State, a: ArticleView, query: string, terms: Term[]): State {
   const matches = findMatches(a.body, terms);
-  const next: ArticleView = { ...a, find: { query, matches, current: 0 } };
+  const title = findTerms(a.head.title, terms);
+  const next: ArticleView = { ...a, find: { query, matches, current: 0, title } };
   if (matches.length === 0) return { ...s, article: next };
   // the first match at or after the top of the view
   const top = a.lines[a.scroll];
   let current = matches.findIndex((m) => !top || m.paragraph > top.paragraph || (m.paragraph === top.paragraph && m.start >= top.start));
   if (current < 0) current = 0;
-  return reveal(s, { ...next, find: { query, matches, current } }, matches[current]!);
+  return reveal(s, { ...next, find: { query, matches, current, title } }, matches[current]!);
 }
 
 function listReducer(s: State, action: Action): State {

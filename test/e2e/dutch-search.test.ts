@@ -79,4 +79,17 @@ describe('Dutch search in the reader', { skip: hasTmux ? false : 'tmux is not in
     await t.keys('Escape', 'q');
     await t.assertShellBack();
   });
+
+  it('a hit with the word in its title only: marked in the title, and the header says so', async () => {
+    t.start(80, 24, `--dir ${folder()}`, 'NO_COLOR=1');
+    await t.waitFor(/1\/3 articles/);
+    await t.keys('/');
+    t.type('aangereden');
+    await t.waitFor(/1 hit for "aangereden"/);
+    await t.keys('Enter');
+    await t.waitFor(/\[in the title\]/);
+    assert.deepEqual(inverseRuns(t), ['aangereden']);
+    await t.keys('q', 'Escape', 'q');
+    await t.assertShellBack();
+  });
 });
