@@ -245,7 +245,7 @@ function withFind(s: State, a: ArticleView, query: string, terms: Term[]): State
   const top = a.lines[a.scroll];
   let current = matches.findIndex((m) => !top || m.paragraph > top.paragraph || (m.paragraph === top.paragraph && m.start >= top.start));
   if (current < 0) current = 0;
-  return reveal(s, { ...next, find: { query, matches, current, title } }, matches[current]!);
+  return reveal(s, { ...next, find: { ...next.find, current } }, matches[current]!);
 }
 
 function listReducer(s: State, action: Action): State {
